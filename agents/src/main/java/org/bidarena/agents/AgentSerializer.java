@@ -1,0 +1,79 @@
+package org.bidarena.agents;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import java.io.NotSerializableException;
+import org.apache.pekko.serialization.SerializerWithStringManifest;
+import org.bidarena.protos.BidderSnapshot;
+import org.bidarena.protos.BidderTickSettledProto;
+
+/** Protobuf for the agents' events and snapshots. The manifest carries the schema version. */
+public final class AgentSerializer extends SerializerWithStringManifest {
+  static final String SETTLED = "BidderTickSettled/v1";
+  static final String SNAPSHOT = "BidderSnapshot/v1";
+
+  @Override
+  public int identifier() {
+    return 731003;
+  }
+
+  @Override
+  public String manifest(Object o) {
+    if (o instanceof BidderTickSettled) return SETTLED;
+    if (o instanceof BidderCheckpoint) return SNAPSHOT;
+    throw new IllegalArgumentException("AgentSerializer cannot serialize " + o.getClass());
+  }
+
+  @Override
+  public byte[] toBinary(Object o) {
+    if (o instanceof BidderTickSettled e) {
+      return BidderTickSettledProto.newBuilder()
+          .setTick(e.tick())
+          .setAgent(e.agent())
+          .setAuctions(e.auctions())
+          .setBids(e.bids())
+          .setBidSumMicros(e.bidSumMicros())
+          .setImpressions(e.impressions())
+          .setSpendMicros(e.spendMicros())
+          .setClicks(e.clicks())
+          .setConversions(e.conversions())
+          .setRevenueMicros(e.revenueMicros())
+          .setSpentTodayMicros(e.spentTodayMicros())
+          .setMultiplier(e.multiplier())
+          .build()
+          .toByteArray();
+    }
+    if (o instanceof BidderCheckpoint c) {
+      BidderSnapshot.Builder b =
+          BidderSnapshot.newBuilder().setTick(c.tick()).setSpentTodayMicros(c.spentTodayMicros());
+      for (double v : c.strategyState()) {
+        b.addStrategyState(v);
+      }
+      return b.build().toByteArray();
+    }
+    throw new IllegalArgumentException("AgentSerializer cannot serialize " + o.getClass());
+  }
+
+  @Override
+  public Object fromBinary(byte[] bytes, String manifest) throws NotSerializableException {
+    try {
+      return switch (manifest) {
+        case SETTLED -> {
+          BidderTickSettledProto p = BidderTickSettledProto.parseFrom(bytes);
+          yield new BidderTickSettled(
+              p.getTick(), p.getAgent(), p.getAuctions(), p.getBids(), p.getBidSumMicros(), p.getImpressions(),
+              p.getSpendMicros(), p.getClicks(), p.getConversions(), p.getRevenueMicros(), p.getSpentTodayMicros(),
+              p.getMultiplier());
+        }
+        case SNAPSHOT -> {
+          BidderSnapshot p = BidderSnapshot.parseFrom(bytes);
+          yield new BidderCheckpoint(
+              p.getTick(), p.getSpentTodayMicros(),
+              p.getStrategyStateList().stream().mapToDouble(Double::doubleValue).toArray());
+        }
+        default -> throw new NotSerializableException("unknown manifest " + manifest);
+      };
+    } catch (InvalidProtocolBufferException e) {
+      throw new IllegalStateException("corrupt " + manifest + " in the journal: " + e.getMessage(), e);
+    }
+  }
+}

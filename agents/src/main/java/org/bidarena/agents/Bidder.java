@@ -1,0 +1,274 @@
+package org.bidarena.agents;
+
+import java.util.Set;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
+import org.apache.pekko.persistence.typed.SnapshotCompleted;
+import org.apache.pekko.persistence.typed.SnapshotFailed;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
+import org.apache.pekko.persistence.typed.javadsl.Effect;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
+import org.apache.pekko.persistence.typed.javadsl.Recovery;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.bidarena.core.journal.JournaledAhead;
+import org.bidarena.core.journal.RestorePoint;
+import org.bidarena.core.protocol.BidderProtocol.BidRequests;
+import org.bidarena.core.protocol.BidderProtocol.Command;
+import org.bidarena.core.protocol.BidderProtocol.Outcomes;
+import org.bidarena.core.protocol.BidderProtocol.WinNotice;
+import org.bidarena.core.protocol.DriverProtocol;
+import org.bidarena.core.protocol.EntityKeys;
+import org.bidarena.core.protocol.ExchangeProtocol;
+import org.bidarena.core.protocol.Participant;
+import org.bidarena.core.protocol.Peers;
+import org.bidarena.core.random.SeededStreams;
+import org.bidarena.core.scenario.AgentSpec;
+import org.bidarena.core.scenario.Scenario;
+
+/**
+ * One bidder agent, run as a Cluster Sharding entity keyed by agent id.
+ *
+ * <p>Protocol per tick: it answers each partition's {@link BidRequests} with {@link ExchangeProtocol.Bids}
+ * and that partition's share of the tick's budget allowance; it collects a {@link WinNotice} from every
+ * partition and {@link Outcomes} from every customer shard; then its strategy learns from the tick, and
+ * it journals {@link BidderTickSettled} and reports {@link DriverProtocol.TickDone}.
+ *
+ * <p>Bids for a tick depend only on the state at the end of the previous tick and on the request, so the
+ * order in which partitions ask does not matter. Spend limits per partition add up to the tick's
+ * allowance, which never exceeds what is left of the daily budget.
+ */
+public final class Bidder extends EventSourcedBehavior<Command, BidderTickSettled, Bidder.State> {
+  public static final String SETTLED_TAG = "bidders";
+
+  private final ActorContext<Command> context;
+  private final Scenario scenario;
+  private final int agentIndex;
+  private final AgentSpec agent;
+  private final Participant self;
+  private final BudgetPacer pacer;
+  private final SeededStreams streams;
+  private final RestorePoint restorePoint;
+  private final Peers peers;
+
+  /** The agent's state at the end of its last settled tick, and the tick under way. */
+  public static final class State {
+    long tick;
+    long spentToday;
+    final BidPlanner planner;
+    final JournaledAhead<BidderTickSettled> journaled = new JournaledAhead<>();
+
+    long current = -1;
+    long[] spendLimits;
+    int winNotices;
+    int outcomes;
+    long auctions;
+    int bids;
+    long bidSum;
+    int impressions;
+    long spend;
+    int clicks;
+    int conversions;
+    long revenue;
+
+    State(long tick, long spentToday, BidPlanner planner) {
+      this.tick = tick;
+      this.spentToday = spentToday;
+      this.planner = planner;
+    }
+  }
+
+  public static Behavior<Command> create(Scenario scenario, int agentIndex, RestorePoint restorePoint, Peers peers) {
+    return Behaviors.setup(ctx -> new Bidder(ctx, scenario, agentIndex, restorePoint, peers));
+  }
+
+  private Bidder(ActorContext<Command> context, Scenario scenario, int agentIndex, RestorePoint restorePoint, Peers peers) {
+    super(PersistenceId.of(EntityKeys.BIDDER.name(), scenario.agents().get(agentIndex).id()));
+    this.context = context;
+    this.scenario = scenario;
+    this.agentIndex = agentIndex;
+    this.agent = scenario.agents().get(agentIndex);
+    this.self = new Participant(Participant.Kind.BIDDER, agentIndex);
+    this.pacer = BudgetPacer.of(agent, scenario);
+    this.streams = new SeededStreams(scenario.seed());
+    this.restorePoint = restorePoint;
+    this.peers = peers;
+  }
+
+  private BidPlanner newPlanner() {
+    return new BidPlanner(agent, agentIndex, scenario.auction(), Strategies.create(agent, agentIndex, scenario, streams));
+  }
+
+  @Override
+  public State emptyState() {
+    return new State(-1, 0, newPlanner());
+  }
+
+  @Override
+  public Recovery recovery() {
+    return restorePoint.recovery();
+  }
+
+  @Override
+  public CommandHandler<Command, BidderTickSettled, State> commandHandler() {
+    return newCommandHandlerBuilder()
+        .forAnyState()
+        .onCommand(BidRequests.class, this::onBidRequests)
+        .onCommand(WinNotice.class, this::onWinNotice)
+        .onCommand(Outcomes.class, this::onOutcomes)
+        .build();
+  }
+
+  private Effect<BidderTickSettled, State> onBidRequests(State state, BidRequests request) {
+    long tick = request.tick();
+    if (tick != state.tick + 1) {
+      return fail(tick, "got bid requests for tick " + tick + " after tick " + state.tick);
+    }
+    if (state.current != tick) {
+      beginTick(state, tick);
+    }
+    long[] bids = state.planner.plan(tick, request.partition(), request.auctions());
+    state.auctions += request.auctions().size();
+    peers.exchange(request.partition()).tell(
+        new ExchangeProtocol.Bids(tick, request.partition(), agentIndex, bids, state.spendLimits[request.partition()]));
+    return Effect().none();
+  }
+
+  private void beginTick(State state, long tick) {
+    if (scenario.tickOfDay(tick) == 0) {
+      state.spentToday = 0;
+    }
+    state.current = tick;
+    state.spendLimits = BudgetPacer.split(pacer.tickAllowance(tick, state.spentToday), scenario.partitions());
+    state.winNotices = 0;
+    state.outcomes = 0;
+    state.auctions = 0;
+    state.bids = 0;
+    state.bidSum = 0;
+    state.impressions = 0;
+    state.spend = 0;
+    state.clicks = 0;
+    state.conversions = 0;
+    state.revenue = 0;
+  }
+
+  private Effect<BidderTickSettled, State> onWinNotice(State state, WinNotice notice) {
+    if (notice.tick() != state.current) {
+      return fail(notice.tick(), "got a win notice for tick " + notice.tick() + " during tick " + state.current);
+    }
+    state.winNotices++;
+    state.bids += notice.bids();
+    state.bidSum += notice.bidSumMicros();
+    state.impressions += notice.impressions();
+    state.spend += notice.spendMicros();
+    return settleIfComplete(state);
+  }
+
+  private Effect<BidderTickSettled, State> onOutcomes(State state, Outcomes outcomes) {
+    if (outcomes.tick() != state.current) {
+      return fail(outcomes.tick(), "got outcomes for tick " + outcomes.tick() + " during tick " + state.current);
+    }
+    state.outcomes++;
+    state.clicks += outcomes.clicks();
+    state.conversions += outcomes.conversions();
+    state.revenue += outcomes.revenueMicros();
+    return settleIfComplete(state);
+  }
+
+  private Effect<BidderTickSettled, State> settleIfComplete(State state) {
+    if (state.winNotices < scenario.partitions() || state.outcomes < scenario.shards()) {
+      return Effect().none();
+    }
+    long tick = state.current;
+    state.spentToday += state.spend;
+    BiddingStrategy strategy = state.planner.strategy();
+    strategy.onTickSettled(new TickSettlement(
+        tick, state.bids, state.bidSum, state.impressions, state.spend, state.clicks, state.conversions, state.revenue));
+    state.tick = tick;
+    BidderTickSettled event = new BidderTickSettled(
+        tick, agent.id(), state.auctions, state.bids, state.bidSum, state.impressions, state.spend, state.clicks,
+        state.conversions, state.revenue, state.spentToday, strategy.multiplier());
+    BidderTickSettled journaled = state.journaled.take(tick);
+    if (journaled != null) {
+      JournaledAhead.requireSame(context.getSystem(), self.toString(), journaled, event);
+      return Effect().none().thenRun(s -> reportDone(tick, false));
+    }
+    boolean awaitSnapshot = scenario.isCheckpointTick(tick);
+    return Effect().persist(event).thenRun(s -> {
+      if (!awaitSnapshot) {
+        reportDone(tick, false);
+      }
+    });
+  }
+
+  private void reportDone(long tick, boolean checkpointSaved) {
+    peers.driver().tell(new DriverProtocol.TickDone(tick, self, checkpointSaved, 0));
+  }
+
+  private Effect<BidderTickSettled, State> fail(long tick, String reason) {
+    context.getLog().error("{}: {}", self, reason);
+    peers.driver().tell(new DriverProtocol.TickFailed(tick, self, reason));
+    return Effect().none();
+  }
+
+  @Override
+  public EventHandler<State, BidderTickSettled> eventHandler() {
+    // Live, the command handler has already settled the event's tick; in recovery, events after the
+    // restored checkpoint are kept to check the re-run against.
+    return newEventHandlerBuilder()
+        .forAnyState()
+        .onEvent(BidderTickSettled.class, (state, event) -> {
+          if (event.tick() > state.tick) {
+            state.journaled.add(event);
+          }
+          return state;
+        })
+        .build();
+  }
+
+  @Override
+  public boolean shouldSnapshot(State state, BidderTickSettled event, long sequenceNr) {
+    return scenario.isCheckpointTick(event.tick());
+  }
+
+  @Override
+  public SnapshotAdapter<State> snapshotAdapter() {
+    return new SnapshotAdapter<>() {
+      @Override
+      public Object toJournal(State state) {
+        return new BidderCheckpoint(state.tick, state.spentToday, state.planner.strategy().state());
+      }
+
+      @Override
+      public State fromJournal(Object from) {
+        BidderCheckpoint checkpoint = (BidderCheckpoint) from;
+        State state = new State(checkpoint.tick(), checkpoint.spentTodayMicros(), newPlanner());
+        state.planner.strategy().restore(checkpoint.strategyState());
+        return state;
+      }
+    };
+  }
+
+  @Override
+  public SignalHandler<State> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(RecoveryCompleted.instance(), state -> {
+          if (state.tick != restorePoint.tick()) {
+            fail(restorePoint.tick() + 1, "has no snapshot of checkpoint tick " + restorePoint.tick());
+          }
+        })
+        .onSignal(SnapshotCompleted.class, (state, done) -> reportDone(state.tick, true))
+        .onSignal(SnapshotFailed.class, (state, failed) ->
+            fail(state.tick, "could not save its checkpoint: " + failed.getFailure().getMessage()))
+        .build();
+  }
+
+  @Override
+  public Set<String> tagsFor(BidderTickSettled event) {
+    return Set.of(SETTLED_TAG);
+  }
+}

@@ -1,0 +1,68 @@
+package org.bidarena.agents;
+
+import java.util.List;
+import org.bidarena.core.customer.Stage;
+import org.bidarena.core.protocol.VisitBatch;
+import org.bidarena.core.scenario.AgentSpec;
+import org.bidarena.core.scenario.AuctionSpec;
+import org.bidarena.core.scenario.AuctionType;
+import org.bidarena.core.scenario.Pacing;
+import org.bidarena.core.scenario.Scenario;
+import org.bidarena.core.scenario.StrategyKind;
+
+/** Scenario records built by hand, so these tests do not depend on the scenario loader. */
+final class Fixtures {
+  static final long BASE_BID = 1_000_000;
+  static final AuctionSpec AUCTION = new AuctionSpec(AuctionType.SECOND_PRICE, 200_000, 100_000, 5_000_000);
+  static final int ALL_STAGES = (1 << Stage.COUNT) - 1;
+  static final int INTEREST_CONSIDERATION = mask(Stage.INTEREST, Stage.CONSIDERATION);
+  static final int CONSIDERATION_CHURN_RISK = mask(Stage.CONSIDERATION, Stage.CHURN_RISK);
+  static final AgentSpec.Adaptive ADAPTIVE = new AgentSpec.Adaptive(2.0, 0.3, 0.1, 0.5, 2.0, 4.0);
+
+  private Fixtures() {}
+
+  static int mask(Stage... stages) {
+    int m = 0;
+    for (Stage s : stages) {
+      m |= 1 << s.ordinal();
+    }
+    return m;
+  }
+
+  static AgentSpec agent(String id, StrategyKind kind, int stageMask, double multiplier) {
+    return new AgentSpec(id, kind, 100_000_000, Pacing.EVEN, 3, 1.0, stageMask, multiplier, 800_000, ADAPTIVE);
+  }
+
+  static AgentSpec aggressive() {
+    return agent("aggressive", StrategyKind.AGGRESSIVE, ALL_STAGES, 1.3);
+  }
+
+  static AgentSpec conservative() {
+    return agent("conservative", StrategyKind.CONSERVATIVE, INTEREST_CONSIDERATION, 0.7);
+  }
+
+  static AgentSpec retargeting() {
+    return agent("retargeting", StrategyKind.RETARGETING, CONSIDERATION_CHURN_RISK, 1.5);
+  }
+
+  static Scenario scenario(AuctionSpec auction, AgentSpec... agents) {
+    return new Scenario("test", 1, 1, 96, null, 4, 2, auction, BASE_BID, List.of(agents), 0);
+  }
+
+  /** One visit per stage code given, all with frequency 0 for every agent. */
+  static VisitBatch visits(int agents, int... stages) {
+    int n = stages.length;
+    int[] customers = new int[n];
+    byte[] codes = new byte[n];
+    for (int i = 0; i < n; i++) {
+      customers[i] = i;
+      codes[i] = (byte) stages[i];
+    }
+    return new VisitBatch(agents, customers, codes, new byte[n * agents], new byte[n]);
+  }
+
+  /** A visit to each of the six stages, in stage order. */
+  static VisitBatch everyStage(int agents) {
+    return visits(agents, 0, 1, 2, 3, 4, 5);
+  }
+}

@@ -1,0 +1,286 @@
+package org.bidarena.exchange;
+
+import java.util.Set;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.persistence.typed.PersistenceId;
+import org.apache.pekko.persistence.typed.RecoveryCompleted;
+import org.apache.pekko.persistence.typed.SnapshotAdapter;
+import org.apache.pekko.persistence.typed.SnapshotCompleted;
+import org.apache.pekko.persistence.typed.SnapshotFailed;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
+import org.apache.pekko.persistence.typed.javadsl.Effect;
+import org.apache.pekko.persistence.typed.javadsl.EventHandler;
+import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
+import org.apache.pekko.persistence.typed.javadsl.Recovery;
+import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
+import org.bidarena.core.journal.JournaledAhead;
+import org.bidarena.core.journal.RestorePoint;
+import org.bidarena.core.protocol.BidderProtocol;
+import org.bidarena.core.protocol.DriverProtocol;
+import org.bidarena.core.protocol.EntityKeys;
+import org.bidarena.core.protocol.ExchangeProtocol.Bids;
+import org.bidarena.core.protocol.ExchangeProtocol.Command;
+import org.bidarena.core.protocol.ExchangeProtocol.Visits;
+import org.bidarena.core.protocol.Participant;
+import org.bidarena.core.protocol.Peers;
+import org.bidarena.core.protocol.ShardProtocol;
+import org.bidarena.core.protocol.VisitBatch;
+import org.bidarena.core.random.SeededStreams;
+import org.bidarena.core.scenario.AgentSpec;
+import org.bidarena.core.scenario.Scenario;
+
+/**
+ * One exchange partition: it auctions the visits of a fixed set of customer shards, run as a Cluster
+ * Sharding entity.
+ *
+ * <p>Protocol per tick: once {@link Visits} from every shard of the partition are in, it sends every
+ * bidder one {@link BidderProtocol.BidRequests} with all the partition's auctions; once {@link Bids} from
+ * every agent are in, it clears them with {@link AuctionClearing}, journals {@link AuctionsCleared}, and
+ * sends {@link ShardProtocol.Impressions} to the shards, a {@link BidderProtocol.WinNotice} to every
+ * bidder and {@link DriverProtocol.TickDone} to the Driver. Inputs are ordered by shard and agent id,
+ * never by arrival.
+ */
+public final class Exchange extends EventSourcedBehavior<Command, AuctionsCleared, Exchange.State> {
+  public static final String AUCTIONS_TAG = "auctions";
+
+  private final ActorContext<Command> context;
+  private final Scenario scenario;
+  private final int partition;
+  private final int[] shards;
+  private final Participant self;
+  private final AuctionClearing clearing;
+  private final RestorePoint restorePoint;
+  private final Peers peers;
+
+  /** The tick last cleared, and the inputs of the tick under way. */
+  public static final class State {
+    long tick;
+    long lastAuctions;
+    final JournaledAhead<AuctionsCleared> journaled = new JournaledAhead<>();
+    VisitBatch[] visits;
+    int visitsIn;
+    VisitBatch auctions;
+    long[][] bids;
+    long[] spendLimits;
+    int bidsIn;
+
+    State(long tick) {
+      this.tick = tick;
+    }
+  }
+
+  public static Behavior<Command> create(Scenario scenario, int partition, RestorePoint restorePoint, Peers peers) {
+    return Behaviors.setup(ctx -> new Exchange(ctx, scenario, partition, restorePoint, peers));
+  }
+
+  private Exchange(ActorContext<Command> context, Scenario scenario, int partition, RestorePoint restorePoint, Peers peers) {
+    super(PersistenceId.of(EntityKeys.EXCHANGE.name(), Integer.toString(partition)));
+    this.context = context;
+    this.scenario = scenario;
+    this.partition = partition;
+    this.shards = scenario.shardsOf(partition);
+    this.self = new Participant(Participant.Kind.EXCHANGE, partition);
+    this.clearing = new AuctionClearing(scenario.auction(), new SeededStreams(scenario.seed()));
+    this.restorePoint = restorePoint;
+    this.peers = peers;
+  }
+
+  @Override
+  public State emptyState() {
+    return new State(-1);
+  }
+
+  @Override
+  public Recovery recovery() {
+    return restorePoint.recovery();
+  }
+
+  @Override
+  public CommandHandler<Command, AuctionsCleared, State> commandHandler() {
+    return newCommandHandlerBuilder()
+        .forAnyState()
+        .onCommand(Visits.class, this::onVisits)
+        .onCommand(Bids.class, this::onBids)
+        .build();
+  }
+
+  private Effect<AuctionsCleared, State> onVisits(State state, Visits visits) {
+    if (visits.tick() != state.tick + 1 || scenario.partitionOf(visits.shard()) != partition) {
+      return fail(state, visits.tick(), "got visits of shard " + visits.shard() + " for tick " + visits.tick());
+    }
+    if (state.visits == null) {
+      state.visits = new VisitBatch[shards.length];
+      state.visitsIn = 0;
+    }
+    int slot = visits.shard() / scenario.partitions();
+    if (state.visits[slot] == null) {
+      state.visits[slot] = visits.batch();
+      state.visitsIn++;
+    }
+    if (state.visitsIn == shards.length) {
+      state.auctions = VisitBatch.concat(scenario.agentCount(), state.visits);
+      state.bids = new long[scenario.agentCount()][];
+      state.spendLimits = new long[scenario.agentCount()];
+      state.bidsIn = 0;
+      long reserve = scenario.auction().reserveMicros();
+      for (int a = 0; a < scenario.agentCount(); a++) {
+        peers.bidder(a).tell(new BidderProtocol.BidRequests(visits.tick(), partition, state.auctions, reserve));
+      }
+    }
+    return Effect().none();
+  }
+
+  private Effect<AuctionsCleared, State> onBids(State state, Bids bids) {
+    long tick = bids.tick();
+    if (state.auctions == null || tick != state.tick + 1 || bids.bids().length != state.auctions.size()) {
+      return fail(state, tick, "got bids of agent " + bids.agent() + " for tick " + tick + " it did not request");
+    }
+    if (state.bids[bids.agent()] == null) {
+      state.bids[bids.agent()] = bids.bids();
+      state.spendLimits[bids.agent()] = bids.spendLimitMicros();
+      state.bidsIn++;
+    }
+    if (state.bidsIn < scenario.agentCount()) {
+      return Effect().none();
+    }
+    AuctionsCleared event = clear(state, tick);
+    state.tick = tick;
+    state.lastAuctions = event.auctions();
+    state.visits = null;
+    state.auctions = null;
+    state.bids = null;
+    AuctionsCleared journaled = state.journaled.take(tick);
+    if (journaled != null) {
+      JournaledAhead.requireSame(context.getSystem(), self.toString(), journaled, event);
+      return Effect().none().thenRun(s -> {
+        announce(event);
+        reportDone(event, false);
+      });
+    }
+    boolean awaitSnapshot = scenario.isCheckpointTick(tick);
+    return Effect().persist(event).thenRun(s -> {
+      announce(event);
+      if (!awaitSnapshot) {
+        reportDone(event, false);
+      }
+    });
+  }
+
+  private AuctionsCleared clear(State state, long tick) {
+    VisitBatch auctions = state.auctions;
+    ClearedAuctions cleared = clearing.clear(tick, partition, auctions.size(), state.bids, state.spendLimits);
+    return new AuctionsCleared(
+        tick, partition, scenario.auction().type(), scenario.auction().reserveMicros(),
+        scenario.agents().stream().map(AgentSpec::id).toList(), auctions.customers(), auctions.stages(),
+        cleared.acceptedBids(), cleared.winners(), cleared.pricesMicros());
+  }
+
+  /** Tells each shard who won its customers' auctions, and each bidder what it bought. */
+  private void announce(AuctionsCleared event) {
+    int offset = 0;
+    for (int slot = 0; slot < shards.length; slot++) {
+      int count = countOfShard(event, offset, shards[slot]);
+      byte[] winners = new byte[count];
+      for (int i = 0; i < count; i++) {
+        winners[i] = (byte) event.winners()[offset + i];
+      }
+      peers.shard(shards[slot]).tell(new ShardProtocol.Impressions(event.tick(), winners));
+      offset += count;
+    }
+    for (int a = 0; a < event.agents().size(); a++) {
+      int bids = 0;
+      long bidSum = 0;
+      int impressions = 0;
+      long spend = 0;
+      long[] column = event.bids()[a];
+      for (int i = 0; i < column.length; i++) {
+        if (column[i] > 0) {
+          bids++;
+          bidSum += column[i];
+        }
+        if (event.winners()[i] == a) {
+          impressions++;
+          spend += event.pricesMicros()[i];
+        }
+      }
+      peers.bidder(a).tell(new BidderProtocol.WinNotice(event.tick(), partition, bids, bidSum, impressions, spend));
+    }
+  }
+
+  /** Rows of one shard are contiguous and its customers lie in the shard's id range. */
+  private int countOfShard(AuctionsCleared event, int offset, int shard) {
+    int end = scenario.firstCustomer(shard + 1);
+    int i = offset;
+    while (i < event.customers().length && event.customers()[i] < end) {
+      i++;
+    }
+    return i - offset;
+  }
+
+  private void reportDone(AuctionsCleared event, boolean checkpointSaved) {
+    peers.driver().tell(new DriverProtocol.TickDone(event.tick(), self, checkpointSaved, event.auctions()));
+  }
+
+  private Effect<AuctionsCleared, State> fail(State state, long tick, String reason) {
+    context.getLog().error("{}: {}", self, reason);
+    peers.driver().tell(new DriverProtocol.TickFailed(tick, self, reason));
+    return Effect().none();
+  }
+
+  @Override
+  public EventHandler<State, AuctionsCleared> eventHandler() {
+    // Live, the command handler has already moved to the event's tick; in recovery, events after the
+    // restored checkpoint are kept to check the re-run against.
+    return newEventHandlerBuilder()
+        .forAnyState()
+        .onEvent(AuctionsCleared.class, (state, event) -> {
+          if (event.tick() > state.tick) {
+            state.journaled.add(event);
+          }
+          return state;
+        })
+        .build();
+  }
+
+  @Override
+  public boolean shouldSnapshot(State state, AuctionsCleared event, long sequenceNr) {
+    return scenario.isCheckpointTick(event.tick());
+  }
+
+  @Override
+  public SnapshotAdapter<State> snapshotAdapter() {
+    return new SnapshotAdapter<>() {
+      @Override
+      public Object toJournal(State state) {
+        return new ExchangeCheckpoint(state.tick);
+      }
+
+      @Override
+      public State fromJournal(Object from) {
+        return new State(((ExchangeCheckpoint) from).tick());
+      }
+    };
+  }
+
+  @Override
+  public SignalHandler<State> signalHandler() {
+    return newSignalHandlerBuilder()
+        .onSignal(RecoveryCompleted.instance(), state -> {
+          if (state.tick != restorePoint.tick()) {
+            fail(state, restorePoint.tick() + 1, "has no snapshot of checkpoint tick " + restorePoint.tick());
+          }
+        })
+        .onSignal(SnapshotCompleted.class, (state, done) ->
+            peers.driver().tell(new DriverProtocol.TickDone(state.tick, self, true, state.lastAuctions)))
+        .onSignal(SnapshotFailed.class, (state, failed) ->
+            fail(state, state.tick, "could not save its checkpoint: " + failed.getFailure().getMessage()))
+        .build();
+  }
+
+  @Override
+  public Set<String> tagsFor(AuctionsCleared event) {
+    return Set.of(AUCTIONS_TAG);
+  }
+}

@@ -1,0 +1,4 @@
+package org.bidarena.core.events;
+
+/** Marks the events and snapshots of this module for its protobuf serializer. */
+public interface CoreEvent {}

@@ -1,0 +1,53 @@
+package org.bidarena.core.scenario;
+
+import java.math.BigDecimal;
+
+/**
+ * Money as whole micro-units (1 currency unit = 1,000,000 micros), converted from decimal text without
+ * rounding so that a scenario means exactly what its file says.
+ */
+public final class Money {
+  public static final long MICROS_PER_UNIT = 1_000_000L;
+
+  private Money() {}
+
+  /** Parses a currency amount such as {@code 12.34}; rejects more than 6 decimal places. */
+  public static long parseMicros(String amount) {
+    return exact(amount, 6);
+  }
+
+  /**
+   * Converts a CPM (a price per thousand impressions) to micros per impression: 2.00 CPM is 2000 micros.
+   * Rejects more than 3 decimal places, which would be a fraction of a micro.
+   */
+  public static long cpmToMicrosPerImpression(String cpm) {
+    return exact(cpm, 3);
+  }
+
+  /** Plain text with 6 decimals: 12345600 becomes {@code 12.345600}. */
+  public static String format(long micros) {
+    return BigDecimal.valueOf(micros, 6).toPlainString();
+  }
+
+  /** The CPM text of a per-impression price: 2000 micros becomes {@code 2.000}. */
+  public static String formatCpm(long microsPerImpression) {
+    return BigDecimal.valueOf(microsPerImpression, 3).toPlainString();
+  }
+
+  private static long exact(String text, int maxDecimals) {
+    BigDecimal value;
+    try {
+      value = new BigDecimal(text.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + text + "' is not a decimal number");
+    }
+    if (value.stripTrailingZeros().scale() > maxDecimals) {
+      throw new IllegalArgumentException("'" + text + "' has more than " + maxDecimals + " decimal places");
+    }
+    try {
+      return value.movePointRight(maxDecimals).longValueExact();
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException("'" + text + "' is too large");
+    }
+  }
+}

@@ -1,0 +1,362 @@
+package org.bidarena.core.scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.within;
+
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.bidarena.core.customer.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ScenarioLoaderTest {
+  private static final int ALL_STAGES = (1 << Stage.COUNT) - 1;
+
+  @TempDir Path dir;
+
+  @Test
+  void loadDefaultShouldHaveSixAgentsSortedById() {
+    // when
+    Scenario s = ScenarioLoader.loadDefault(List.of(), null);
+
+    // then
+    assertThat(s.agents()).extracting(AgentSpec::id)
+        .containsExactly("adaptive", "aggressive", "conservative", "fixed", "random", "retargeting");
+  }
+
+  @Test
+  void loadDefaultShouldReadTheDocumentedValues() {
+    // when
+    Scenario s = ScenarioLoader.loadDefault(List.of(), null);
+
+    // then
+    assertThat(s.name()).isEqualTo("default");
+    assertThat(s.seed()).isEqualTo(42L);
+    assertThat(s.days()).isEqualTo(7);
+    assertThat(s.ticksPerDay()).isEqualTo(96);
+    assertThat(s.shards()).isEqualTo(8);
+    assertThat(s.partitions()).isEqualTo(2);
+    assertThat(s.checkpointEveryTicks()).isEqualTo(96);
+    CustomerModelSpec c = s.customers();
+    assertThat(c.count()).isEqualTo(10_000);
+    assertThat(c.initialMix().get(Stage.AWARENESS)).isEqualTo(0.40);
+    assertThat(c.initialMix().get(Stage.CHURN_RISK)).isEqualTo(0.02);
+    assertThat(c.visitsPerDay().get(Stage.CONSIDERATION)).isEqualTo(4.0);
+    assertThat(c.diurnalAmplitude()).isEqualTo(0.5);
+    assertThat(c.peakHour()).isEqualTo(20);
+    assertThat(c.baseCtr()).isEqualTo(0.004);
+    assertThat(c.ctrStageFactor().get(Stage.CONSIDERATION)).isEqualTo(1.5);
+    assertThat(c.fatigueThreshold()).isEqualTo(10);
+    assertThat(c.fatigueDrop()).isEqualTo(0.30);
+    assertThat(c.retargetingLift()).isEqualTo(1.5);
+    assertThat(c.baseConversion()).isEqualTo(0.04);
+    assertThat(c.conversionStageFactor().get(Stage.CONSIDERATION)).isEqualTo(2.0);
+    assertThat(c.delayedConversion()).isEqualTo(0.01);
+    assertThat(c.attributionWindowDays()).isEqualTo(3);
+    assertThat(c.orderValueMeanMicros()).isEqualTo(60_000_000L);
+    assertThat(c.orderValueSigma()).isEqualTo(0.5);
+    assertThat(c.transitions()).isEqualTo(new CustomerModelSpec.Transitions(0.01, 0.6, 0.4, 0.3, 1, 5, 5, 4, 3));
+  }
+
+  @Test
+  void loadDefaultShouldConvertMoneyToMicrosExactly() {
+    // when
+    Scenario s = ScenarioLoader.loadDefault(List.of(), null);
+
+    // then
+    assertThat(agent(s, "aggressive").dailyBudgetMicros()).isEqualTo(12_000_000L);
+    assertThat(agent(s, "random").dailyBudgetMicros()).isEqualTo(6_000_000L);
+    assertThat(s.baseBidMicros()).isEqualTo(2_000L);
+    assertThat(s.auction()).isEqualTo(new AuctionSpec(AuctionType.SECOND_PRICE, 500L, 100L, 20_000L));
+  }
+
+  @Test
+  void loadDefaultShouldApplyAgentDefaultsAndStrategyDefaults() {
+    // when
+    Scenario s = ScenarioLoader.loadDefault(List.of(), null);
+
+    // then
+    AgentSpec aggressive = agent(s, "aggressive");
+    assertThat(aggressive.strategy()).isEqualTo(StrategyKind.AGGRESSIVE);
+    assertThat(aggressive.pacing()).isEqualTo(Pacing.EVEN);
+    assertThat(aggressive.frequencyCap()).isEqualTo(8);
+    assertThat(aggressive.relevance()).isEqualTo(1.0);
+    assertThat(aggressive.multiplier()).isEqualTo(1.3);
+    assertThat(aggressive.stageMask()).isEqualTo(ALL_STAGES);
+
+    AgentSpec conservative = agent(s, "conservative");
+    assertThat(conservative.multiplier()).isEqualTo(0.7);
+    assertThat(conservative.stageMask())
+        .isEqualTo((1 << Stage.INTEREST.ordinal()) | (1 << Stage.CONSIDERATION.ordinal()));
+
+    AgentSpec retargeting = agent(s, "retargeting");
+    assertThat(retargeting.multiplier()).isEqualTo(1.5);
+    assertThat(retargeting.targets(Stage.CHURN_RISK.ordinal())).isTrue();
+    assertThat(retargeting.targets(Stage.AWARENESS.ordinal())).isFalse();
+
+    assertThat(agent(s, "adaptive").adaptive()).isEqualTo(new AgentSpec.Adaptive(3.0, 0.25, 0.02, 0.5, 2.5, 48));
+    assertThat(agent(s, "random").multiplier()).isEqualTo(1.0);
+    assertThat(agent(s, "fixed").fixedBidMicros()).isEqualTo(2_000L);
+  }
+
+  @Test
+  void setShouldOverrideAuctionTypeAndCustomerCount() {
+    // when
+    Scenario s = ScenarioLoader.loadDefault(List.of("auction.type=first-price", "customers.count = 500"), null);
+
+    // then
+    assertThat(s.auction().type()).isEqualTo(AuctionType.FIRST_PRICE);
+    assertThat(s.customers().count()).isEqualTo(500);
+    assertThat(s.days()).isEqualTo(7);
+  }
+
+  @Test
+  void setShouldEditOneDefaultAgentAndKeepTheOthers() {
+    // when
+    Scenario s = ScenarioLoader.loadDefault(
+        List.of("agents.adaptive.target-roas=2.5", "agents.fixed.bid-cpm=1.25"), null);
+
+    // then
+    assertThat(s.agentCount()).isEqualTo(6);
+    assertThat(agent(s, "adaptive").adaptive().targetRoas()).isEqualTo(2.5);
+    assertThat(agent(s, "fixed").fixedBidMicros()).isEqualTo(1_250L);
+  }
+
+  @Test
+  void userFileAgentsShouldReplaceTheDefaultAgentsAndKeepAgentDefaults() throws IOException {
+    // given
+    Path file = write("agents { solo { strategy = fixed, bid-cpm = 1.5 } }\nagent-defaults.frequency-cap = 3\n");
+
+    // when
+    Scenario s = ScenarioLoader.load(file, List.of(), null);
+
+    // then
+    assertThat(s.agents()).extracting(AgentSpec::id).containsExactly("solo");
+    AgentSpec solo = s.agents().get(0);
+    assertThat(solo.fixedBidMicros()).isEqualTo(1_500L);
+    assertThat(solo.dailyBudgetMicros()).isEqualTo(10_000_000L);
+    assertThat(solo.frequencyCap()).isEqualTo(3);
+    assertThat(s.customers().count()).isEqualTo(10_000);
+  }
+
+  @Test
+  void setShouldEditTheAgentsOfAUserFile() throws IOException {
+    // given
+    Path file = write("agents { b { strategy = adaptive }, a { strategy = conservative } }\n");
+
+    // when
+    Scenario s = ScenarioLoader.load(file, List.of("agents.b.target-roas=2.5"), null);
+
+    // then
+    assertThat(s.agents()).extracting(AgentSpec::id).containsExactly("a", "b");
+    assertThat(agent(s, "b").adaptive().targetRoas()).isEqualTo(2.5);
+  }
+
+  @Test
+  void setOfTheWholeAgentsKeyShouldReplaceTheAgents() {
+    // when
+    Scenario s = ScenarioLoader.loadDefault(
+        List.of("agents = { x { strategy = random, stages = [purchase] } }"), null);
+
+    // then
+    assertThat(s.agents()).extracting(AgentSpec::id).containsExactly("x");
+    assertThat(s.agents().get(0).stageMask()).isEqualTo(1 << Stage.PURCHASE.ordinal());
+  }
+
+  @Test
+  void seedOverrideShouldReplaceTheSeed() {
+    // when
+    Scenario s = ScenarioLoader.loadDefault(List.of("seed=7"), -123L);
+
+    // then
+    assertThat(s.seed()).isEqualTo(-123L);
+    assertThat(s.withSeed(42L)).isEqualTo(ScenarioLoader.loadDefault(List.of(), null));
+  }
+
+  @Test
+  void renderShouldReadBackToTheDefaultScenario() throws IOException {
+    // given
+    Scenario original = ScenarioLoader.loadDefault(List.of(), null);
+
+    // when
+    Scenario back = ScenarioLoader.load(write(ScenarioLoader.render(original)), List.of(), null);
+
+    // then
+    assertThat(back).isEqualTo(original);
+  }
+
+  @Test
+  void renderShouldReadBackToAModifiedScenario() throws IOException {
+    // given
+    Scenario original = ScenarioLoader.loadDefault(List.of(
+        "name = \"run \\\"42\\\" with spaces\"",
+        "seed = -9223372036854775808",
+        "customers.ctr.base = 0.000123456789",
+        "customers.order-value.mean = 0.123456",
+        "auction.reserve-cpm = 0.005",
+        "agents = { z { strategy = adaptive, stages = [churn-risk, awareness], min-multiplier = 0.3 },"
+            + " y-1 { strategy = fixed, daily-budget = 1234567.891011, pacing = asap } }"), null);
+
+    // when
+    String text = ScenarioLoader.render(original);
+    Scenario back = ScenarioLoader.load(write(text), List.of(), null);
+
+    // then
+    assertThat(back).isEqualTo(original);
+    assertThat(ScenarioLoader.fromConfig(ConfigFactory.parseString(text))).isEqualTo(original);
+    assertThat(original.agents().get(0).dailyBudgetMicros()).isEqualTo(1_234_567_891_011L);
+    assertThat(original.auction().reserveMicros()).isEqualTo(5L);
+  }
+
+  @Test
+  void fromConfigShouldLayTheConfigOverTheDefault() {
+    // when
+    Scenario s = ScenarioLoader.fromConfig(ConfigFactory.parseString("time.days = 2"));
+
+    // then
+    assertThat(s.days()).isEqualTo(2);
+    assertThat(s.agentCount()).isEqualTo(6);
+  }
+
+  @Test
+  void fromConfigShouldRejectAnUnknownKey() {
+    assertThatThrownBy(() -> ScenarioLoader.fromConfig(ConfigFactory.parseString("customers.cout = 5")))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessage("customers.cout: unknown key (did you mean customers.count?)");
+  }
+
+  static Stream<Arguments> badOverrides() {
+    return Stream.of(
+        bad(List.of("customers.count=-5"), "customers.count = -5: must be an integer from 1 to 100000000"),
+        bad(List.of("auction.type=third-price"),
+            "auction.type = \"third-price\": must be one of second-price, first-price"),
+        bad(List.of("customers.cout=5"), "customers.cout: unknown key (did you mean customers.count?)"),
+        bad(List.of("time.days=seven"), "time.days = \"seven\": must be an integer from 1 to 3650"),
+        bad(List.of("time.days=2.5"), "time.days = 2.5"),
+        bad(List.of("time.ticks-per-day=1441"), "time.ticks-per-day = 1441", "1 to 1440"),
+        bad(List.of("seed=abc"), "seed = \"abc\"", "integer"),
+        bad(List.of("name=\"\""), "name = \"\"", "non-empty string"),
+        bad(List.of("customers.count=10", "customers.shards=20"), "customers.shards = 20", "customers.count"),
+        bad(List.of("exchange.partitions=9"), "exchange.partitions = 9", "customers.shards (8)"),
+        bad(List.of("customers.initial-mix.awareness=0.5"), "customers.initial-mix = {", "sum to 1"),
+        bad(List.of("customers.initial-mix.loyal=0.5"), "customers.initial-mix.loyal: unknown key"),
+        bad(List.of("customers.visits-per-day.awareness=97"), "customers.visits-per-day.awareness = 97", "0 to 96"),
+        bad(List.of("customers.peak-hour=24"), "customers.peak-hour = 24", "0 to 23"),
+        bad(List.of("customers.diurnal-amplitude=1"), "customers.diurnal-amplitude = 1", "0 to 0.99"),
+        bad(List.of("customers.ctr=5"), "customers.ctr = 5: must be an object"),
+        bad(List.of("customers.ctr.base=true"), "customers.ctr.base = true", "0 to 1"),
+        bad(List.of("customers.order-value.mean=0"), "customers.order-value.mean = 0", "above 0"),
+        bad(List.of("customers.transitions.click-to-interest=1.5"),
+            "customers.transitions.click-to-interest = 1.5", "0 to 1"),
+        bad(List.of("auction.reserve-cpm=25"), "auction.reserve-cpm = 25", "max-bid-cpm"),
+        bad(List.of("auction.min-bid-cpm=30"), "auction.min-bid-cpm = 30", "max-bid-cpm"),
+        bad(List.of("bidding.base-cpm=2.0005"), "bidding.base-cpm = 2.0005", "3 decimal places"),
+        bad(List.of("journal.checkpoint-every-ticks=-1"), "journal.checkpoint-every-ticks = -1", "0 to 1000000"),
+        bad(List.of("agents.aggressive.daily-budget=1.1234567"),
+            "agents.aggressive.daily-budget = 1.1234567", "6 decimal places"),
+        bad(List.of("agents.aggressive.daily-budget=-1"), "agents.aggressive.daily-budget = -1"),
+        bad(List.of("agents.aggressive.strategy=greedy"), "agents.aggressive.strategy = \"greedy\"", "adaptive"),
+        bad(List.of("agents.aggressive.pacing=fast"), "agents.aggressive.pacing = \"fast\"", "even, asap"),
+        bad(List.of("agent-defaults.pacing=fast"), "agent-defaults.pacing = \"fast\"", "even, asap"),
+        bad(List.of("agents.aggressive.stages=[awareness, loyalty]"),
+            "agents.aggressive.stages = [\"awareness\",\"loyalty\"]", "churn-risk"),
+        bad(List.of("agents.aggressive.stages=[]"), "agents.aggressive.stages = []", "non-empty"),
+        bad(List.of("agents.aggressive.colour=red"), "agents.aggressive.colour: unknown key"),
+        bad(List.of("agents.aggressive.frequency-cap=128"), "agents.aggressive.frequency-cap = 128", "1 to 127"),
+        bad(List.of("agents.aggressive.multiplier=0"), "agents.aggressive.multiplier = 0", "0.01 to 100"),
+        bad(List.of("agents.adaptive.min-multiplier=3"), "agents.adaptive.min-multiplier = 3", "max-multiplier"),
+        bad(List.of("agents.adaptive.target-roas=0"), "agents.adaptive.target-roas = 0", "above 0"),
+        bad(List.of("agents.new-one.daily-budget=5"), "agents.new-one.strategy: missing", "must be one of"),
+        bad(List.of("agents.Bad_Id={strategy=fixed}"), "agents.Bad_Id", "[a-z0-9-]{1,32}"),
+        bad(List.of("agents={}"), "agents: 0 agents defined"),
+        bad(List.of("customers.count"), "--set customers.count", "key=value"),
+        bad(List.of("customers.count={"), "--set customers.count={", "cannot parse"),
+        bad(List.of("x=${nowhere}"), "nowhere"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badOverrides")
+  void badInputShouldGiveAOneLineScenarioExceptionNamingKeyAndValue(List<String> overrides, List<String> expected) {
+    // when
+    ScenarioException e = catchThrowableOfType(
+        ScenarioException.class, () -> ScenarioLoader.loadDefault(overrides, null));
+
+    // then
+    assertThat(e).as("overrides %s", overrides).isNotNull();
+    assertThat(e.getMessage()).doesNotContain("\n", "\r");
+    for (String part : expected) {
+      assertThat(e.getMessage()).contains(part);
+    }
+  }
+
+  @Test
+  void loadShouldNameAMissingFile() {
+    // given
+    Path missing = dir.resolve("nope.conf");
+
+    // when then
+    assertThatThrownBy(() -> ScenarioLoader.load(missing, List.of(), null))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessageContaining(missing.toString())
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void loadShouldNameAFileThatDoesNotParse() throws IOException {
+    // given
+    Path file = write("customers {\n  count = \n");
+
+    // when then
+    assertThatThrownBy(() -> ScenarioLoader.load(file, List.of(), null))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessageContaining(file.toString())
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void moneyShouldConvertExactlyAndFormatPlainly() {
+    assertThat(Money.parseMicros("12.3456")).isEqualTo(12_345_600L);
+    assertThat(Money.parseMicros("0.000001")).isEqualTo(1L);
+    assertThat(Money.format(12_345_600L)).isEqualTo("12.345600");
+    assertThat(Money.cpmToMicrosPerImpression("2.00")).isEqualTo(2_000L);
+    assertThat(Money.formatCpm(2_000L)).isEqualTo("2.000");
+    assertThatThrownBy(() -> Money.parseMicros("0.0000001")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Money.cpmToMicrosPerImpression("0.0001")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void initialMixShouldSumToOneWithinTolerance() {
+    // when
+    Scenario s = ScenarioLoader.loadDefault(List.of(), null);
+
+    // then
+    double sum = 0;
+    for (Stage st : Stage.values()) {
+      sum += s.customers().initialMix().get(st);
+    }
+    assertThat(sum).isCloseTo(1.0, within(1e-9));
+  }
+
+  private static Arguments bad(List<String> overrides, String... expected) {
+    return Arguments.of(overrides, List.of(expected));
+  }
+
+  private static AgentSpec agent(Scenario s, String id) {
+    return s.agents().get(s.agentIndex(id));
+  }
+
+  private Path write(String text) throws IOException {
+    Path file = Files.createTempFile(dir, "scenario", ".conf");
+    Files.writeString(file, text);
+    return file;
+  }
+}
