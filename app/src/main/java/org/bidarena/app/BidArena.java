@@ -1,0 +1,49 @@
+package org.bidarena.app;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+
+/** The {@code bidarena} command. Exit codes: 0 done, 1 the run failed, 2 bad input. */
+@Command(
+    name = "bidarena",
+    mixinStandardHelpOptions = true,
+    version = "bidarena 0.1.0",
+    description = "Simulates a programmatic advertising market: customers, exchanges and bidder agents.",
+    subcommands = {RunCommand.class, ResumeCommand.class, HelpCommand.class})
+public final class BidArena implements Runnable {
+  public static final int BAD_INPUT = 2;
+  public static final int FAILED = 1;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs a command line and returns its exit code, without exiting (for tests). */
+  public static int execute(String... args) {
+    CommandLine cli = new CommandLine(new BidArena());
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      PrintWriter err = commandLine.getErr();
+      if (e instanceof BadInput || e instanceof org.bidarena.core.scenario.ScenarioException) {
+        err.println("error: " + e.getMessage());
+        return BAD_INPUT;
+      }
+      if (e instanceof Simulation.RunFailed) {
+        err.println("error: the run stopped: " + e.getMessage());
+        return FAILED;
+      }
+      err.println("error: " + e);
+      e.printStackTrace(err);
+      return FAILED;
+    });
+    return cli.execute(args);
+  }
+}

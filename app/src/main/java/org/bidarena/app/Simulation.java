@@ -1,0 +1,162 @@
+package org.bidarena.app;
+
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.FileAppender;
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Props;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.typed.Cluster;
+import org.apache.pekko.cluster.typed.Join;
+import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
+import org.apache.pekko.persistence.jdbc.testkit.javadsl.SchemaUtils;
+import org.apache.pekko.persistence.query.EventEnvelope;
+import org.apache.pekko.persistence.query.PersistenceQuery;
+import org.apache.pekko.stream.javadsl.Sink;
+import org.bidarena.cluster.Engine;
+import org.bidarena.cluster.JournalSettings;
+import org.bidarena.core.driver.Driver;
+import org.bidarena.core.driver.RunProgress;
+import org.bidarena.core.events.CheckpointCompleted;
+import org.bidarena.core.events.RunStarted;
+import org.bidarena.core.events.TickCompleted;
+import org.bidarena.core.journal.RestorePoint;
+import org.bidarena.core.scenario.Scenario;
+import org.bidarena.core.scenario.ScenarioLoader;
+import org.slf4j.LoggerFactory;
+
+/** Plays (or continues) a scenario in this JVM, on the run folder's H2 journal, and reports its result. */
+final class Simulation {
+  private final RunFolder folder;
+  private final Scenario scenario;
+  private final PrintStream out;
+
+  Simulation(RunFolder folder, Scenario scenario, PrintStream out) {
+    this.folder = folder;
+    this.scenario = scenario;
+    this.out = out;
+  }
+
+  /** The run's first event, from the scenario exactly as stored in the folder. */
+  RunStarted runStarted() {
+    String text = ScenarioLoader.render(scenario);
+    return new RunStarted(text, scenario.seed(), RunFolder.sha256(text), scenario.totalTicks());
+  }
+
+  /** What the Driver journaled so far. */
+  record DriverJournal(RunStarted run, long lastCompleted, long lastCheckpoint) {}
+
+  /** Runs to the end (or continues), then writes summary.json and ticks.csv. Returns the summary. */
+  RunSummary run() throws Exception {
+    logTo(folder);
+    ActorSystem<Void> system = startNode(JournalSettings.h2(folder.dir()));
+    try {
+      DriverJournal journaled = readDriver(system);
+      RunStarted run = runStarted();
+      if (journaled.run() != null && !journaled.run().scenarioSha256().equals(run.scenarioSha256())) {
+        throw new BadInput(folder.dir() + ": the journal belongs to another scenario or seed than scenario.conf");
+      }
+      RestorePoint restore = new RestorePoint(journaled.lastCheckpoint());
+      if (journaled.run() != null) {
+        out.printf("Resuming %s from checkpoint tick %d (last completed tick %d of %d)%n", folder.dir(),
+            restore.tick(), journaled.lastCompleted(), scenario.totalTicks() - 1);
+      }
+      Engine engine = Engine.start(system, scenario, restore);
+      CompletableFuture<Long> finished = new CompletableFuture<>();
+      try (ProgressDisplay progress = new ProgressDisplay(scenario.totalTicks(), scenario.ticksPerDay(), out)) {
+        ActorRef<RunProgress> observer = system.systemActorOf(
+            Behaviors.receive(RunProgress.class)
+                .onMessage(RunProgress.TickFinished.class, t -> {
+                  progress.tickFinished(t.tick(), t.auctions());
+                  return Behaviors.same();
+                })
+                .onMessage(RunProgress.RunFinished.class, f -> {
+                  finished.complete(f.lastTick());
+                  return Behaviors.stopped();
+                })
+                .onMessage(RunProgress.RunFailed.class, f -> {
+                  finished.completeExceptionally(new RunFailed(f.reason()));
+                  return Behaviors.stopped();
+                })
+                .build(),
+            "run-observer", Props.empty());
+        engine.driver().tell(new Driver.Start(run, restore, observer));
+        try {
+          finished.get();
+        } catch (ExecutionException e) {
+          throw (Exception) e.getCause();
+        }
+        out.printf("%nSimulated %d ticks in %.1f s%n", scenario.totalTicks(), progress.elapsedSeconds());
+      }
+      JournalReader.Contents contents = JournalReader.read(system, scenario);
+      RunFolder.writeAtomically(folder.summaryJson(), contents.summary().toJson());
+      RunFolder.writeAtomically(folder.ticksCsv(), JournalReader.ticksCsv(scenario, contents.ticks()));
+      folder.writeStatus(scenario, "complete");
+      return contents.summary();
+    } finally {
+      system.terminate();
+      system.getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    }
+  }
+
+  static ActorSystem<Void> startNode(JournalSettings journal) throws Exception {
+    Config config = journal.toConfig()
+        .withFallback(ConfigFactory.parseResources("bidarena-node.conf"))
+        .withFallback(ConfigFactory.load())
+        .resolve();
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bidarena", config);
+    Cluster cluster = Cluster.get(system);
+    cluster.manager().tell(Join.create(cluster.selfMember().address()));
+    SchemaUtils.createIfNotExists(system).toCompletableFuture().get(60, TimeUnit.SECONDS);
+    return system;
+  }
+
+  static DriverJournal readDriver(ActorSystem<?> system) throws Exception {
+    JdbcReadJournal journal =
+        PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
+    RunStarted[] run = {null};
+    long[] last = {-1, -1};
+    journal.currentEventsByPersistenceId(Driver.PERSISTENCE_ID, 0L, Long.MAX_VALUE)
+        .runWith(Sink.foreach((EventEnvelope env) -> {
+          Object e = env.event();
+          if (e instanceof RunStarted r) run[0] = r;
+          if (e instanceof TickCompleted t) last[0] = Math.max(last[0], t.tick());
+          if (e instanceof CheckpointCompleted c) last[1] = c.tick();
+        }), system)
+        .toCompletableFuture().get(5, TimeUnit.MINUTES);
+    return new DriverJournal(run[0], last[0], last[1]);
+  }
+
+  /** Sends the run's log to DIR/run.log; the terminal only shows warnings. */
+  private static void logTo(RunFolder folder) throws Exception {
+    Files.createDirectories(folder.dir());
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    PatternLayoutEncoder encoder = new PatternLayoutEncoder();
+    encoder.setContext(context);
+    encoder.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{36} - %msg%n");
+    encoder.start();
+    FileAppender<ILoggingEvent> file = new FileAppender<>();
+    file.setContext(context);
+    file.setName("run-log");
+    file.setFile(folder.logFile().toString());
+    file.setEncoder(encoder);
+    file.start();
+    context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(file);
+  }
+
+  /** The run stopped before its last tick. */
+  static final class RunFailed extends Exception {
+    RunFailed(String reason) {
+      super(reason);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package org.bidarena.cluster;
+
+import java.time.Duration;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.SupervisorStrategy;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.cluster.sharding.typed.javadsl.ClusterSharding;
+import org.apache.pekko.cluster.sharding.typed.javadsl.Entity;
+import org.apache.pekko.cluster.typed.ClusterSingleton;
+import org.apache.pekko.cluster.typed.SingletonActor;
+import org.bidarena.agents.Bidder;
+import org.bidarena.core.driver.Driver;
+import org.bidarena.core.journal.RestorePoint;
+import org.bidarena.core.protocol.DriverProtocol;
+import org.bidarena.core.protocol.EntityKeys;
+import org.bidarena.core.scenario.Scenario;
+import org.bidarena.exchange.Exchange;
+
+/**
+ * Starts a run's actors on a node: Cluster Sharding for customer shards, exchange partitions and
+ * bidders, and the Driver as a cluster singleton. Every node of a run calls this with the same scenario
+ * and restore point.
+ */
+public final class Engine {
+  private final ActorRef<DriverProtocol.Command> driver;
+
+  private Engine(ActorRef<DriverProtocol.Command> driver) {
+    this.driver = driver;
+  }
+
+  public static Engine start(ActorSystem<?> system, Scenario scenario, RestorePoint restorePoint) {
+    ShardingPeers peers = new ShardingPeers(system, scenario);
+    ClusterSharding sharding = ClusterSharding.get(system);
+    sharding.init(Entity.of(EntityKeys.SHARD, ctx ->
+        org.bidarena.core.shard.CustomerShard.create(scenario, Integer.parseInt(ctx.getEntityId()), restorePoint, peers)));
+    sharding.init(Entity.of(EntityKeys.EXCHANGE, ctx ->
+        Exchange.create(scenario, Integer.parseInt(ctx.getEntityId()), restorePoint, peers)));
+    sharding.init(Entity.of(EntityKeys.BIDDER, ctx ->
+        Bidder.create(scenario, scenario.agentIndex(ctx.getEntityId()), restorePoint, peers)));
+    Duration tickTimeout = system.settings().config().getDuration("bidarena.driver.tick-timeout");
+    ActorRef<DriverProtocol.Command> driver = ClusterSingleton.get(system).init(
+        SingletonActor.of(
+            Behaviors.supervise(Driver.create(scenario, peers, tickTimeout)).onFailure(SupervisorStrategy.stop()),
+            "driver"));
+    peers.setDriver(driver);
+    return new Engine(driver);
+  }
+
+  public ActorRef<DriverProtocol.Command> driver() {
+    return driver;
+  }
+}
