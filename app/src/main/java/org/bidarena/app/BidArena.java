@@ -29,9 +29,14 @@ public final class BidArena implements Runnable {
 
   /** Runs a command line and returns its exit code, without exiting (for tests). */
   public static int execute(String... args) {
+    return execute(new PrintWriter(System.err, true), args);
+  }
+
+  /** As {@link #execute(String...)}, with error messages to {@code err}. */
+  public static int execute(PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new BidArena());
+    cli.setErr(err);
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      PrintWriter err = commandLine.getErr();
       if (e instanceof BadInput || e instanceof org.bidarena.core.scenario.ScenarioException) {
         err.println("error: " + e.getMessage());
         return BAD_INPUT;

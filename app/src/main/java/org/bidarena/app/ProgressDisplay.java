@@ -37,7 +37,7 @@ final class ProgressDisplay implements AutoCloseable {
     if (bar != null) {
       bar.stepTo(tick + 1);
       bar.setExtraMessage(extra);
-    } else if (System.nanoTime() - lastLineNanos > 3_000_000_000L || tick + 1 == totalTicks) {
+    } else if (System.nanoTime() - lastLineNanos > 2_000_000_000L || tick + 1 == totalTicks) {
       lastLineNanos = System.nanoTime();
       out.printf(Locale.ROOT, "tick %d/%d, %s%n", tick + 1, totalTicks, extra);
     }

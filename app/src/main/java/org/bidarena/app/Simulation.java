@@ -57,7 +57,7 @@ final class Simulation {
 
   /** Runs to the end (or continues), then writes summary.json and ticks.csv. Returns the summary. */
   RunSummary run() throws Exception {
-    logTo(folder);
+    FileAppender<ILoggingEvent> log = logTo(folder);
     ActorSystem<Void> system = startNode(JournalSettings.h2(folder.dir()));
     try {
       DriverJournal journaled = readDriver(system);
@@ -105,6 +105,7 @@ final class Simulation {
     } finally {
       system.terminate();
       system.getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
+      detach(log);
     }
   }
 
@@ -137,7 +138,7 @@ final class Simulation {
   }
 
   /** Sends the run's log to DIR/run.log; the terminal only shows warnings. */
-  private static void logTo(RunFolder folder) throws Exception {
+  private static FileAppender<ILoggingEvent> logTo(RunFolder folder) throws Exception {
     Files.createDirectories(folder.dir());
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
@@ -151,6 +152,13 @@ final class Simulation {
     file.setEncoder(encoder);
     file.start();
     context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(file);
+    return file;
+  }
+
+  private static void detach(FileAppender<ILoggingEvent> file) {
+    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+    context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(file);
+    file.stop();
   }
 
   /** The run stopped before its last tick. */

@@ -58,13 +58,13 @@ class ScenarioLoaderTest {
     assertThat(c.fatigueThreshold()).isEqualTo(10);
     assertThat(c.fatigueDrop()).isEqualTo(0.30);
     assertThat(c.retargetingLift()).isEqualTo(1.5);
-    assertThat(c.baseConversion()).isEqualTo(0.04);
+    assertThat(c.baseConversion()).isEqualTo(0.02);
     assertThat(c.conversionStageFactor().get(Stage.CONSIDERATION)).isEqualTo(2.0);
     assertThat(c.delayedConversion()).isEqualTo(0.01);
     assertThat(c.attributionWindowDays()).isEqualTo(3);
-    assertThat(c.orderValueMeanMicros()).isEqualTo(60_000_000L);
+    assertThat(c.orderValueMeanMicros()).isEqualTo(45_000_000L);
     assertThat(c.orderValueSigma()).isEqualTo(0.5);
-    assertThat(c.transitions()).isEqualTo(new CustomerModelSpec.Transitions(0.01, 0.6, 0.4, 0.3, 1, 5, 5, 4, 3));
+    assertThat(c.transitions()).isEqualTo(new CustomerModelSpec.Transitions(0.02, 0.6, 0.4, 0.3, 1, 10, 10, 7, 5));
   }
 
   @Test
