@@ -64,6 +64,7 @@ public final class Bidder extends EventSourcedBehavior<Command, BidderTickSettle
 
     long current = -1;
     long[] spendLimits;
+    boolean[] partitionsAsked;
     int winNotices;
     int outcomes;
     long auctions;
@@ -131,6 +132,10 @@ public final class Bidder extends EventSourcedBehavior<Command, BidderTickSettle
     if (state.current != tick) {
       beginTick(state, tick);
     }
+    if (state.partitionsAsked[request.partition()]) {
+      return fail(tick, "got the bid requests of partition " + request.partition() + " twice for tick " + tick);
+    }
+    state.partitionsAsked[request.partition()] = true;
     long[] bids = state.planner.plan(tick, request.partition(), request.auctions());
     state.auctions += request.auctions().size();
     peers.exchange(request.partition()).tell(
@@ -144,6 +149,7 @@ public final class Bidder extends EventSourcedBehavior<Command, BidderTickSettle
     }
     state.current = tick;
     state.spendLimits = BudgetPacer.split(pacer.tickAllowance(tick, state.spentToday), scenario.partitions());
+    state.partitionsAsked = new boolean[scenario.partitions()];
     state.winNotices = 0;
     state.outcomes = 0;
     state.auctions = 0;
@@ -157,7 +163,7 @@ public final class Bidder extends EventSourcedBehavior<Command, BidderTickSettle
   }
 
   private Effect<BidderTickSettled, State> onWinNotice(State state, WinNotice notice) {
-    if (notice.tick() != state.current) {
+    if (notice.tick() != state.current || state.tick == state.current) {
       return fail(notice.tick(), "got a win notice for tick " + notice.tick() + " during tick " + state.current);
     }
     state.winNotices++;
@@ -169,7 +175,7 @@ public final class Bidder extends EventSourcedBehavior<Command, BidderTickSettle
   }
 
   private Effect<BidderTickSettled, State> onOutcomes(State state, Outcomes outcomes) {
-    if (outcomes.tick() != state.current) {
+    if (outcomes.tick() != state.current || state.tick == state.current) {
       return fail(outcomes.tick(), "got outcomes for tick " + outcomes.tick() + " during tick " + state.current);
     }
     state.outcomes++;

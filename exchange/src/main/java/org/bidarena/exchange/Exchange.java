@@ -115,10 +115,11 @@ public final class Exchange extends EventSourcedBehavior<Command, AuctionsCleare
       state.visitsIn = 0;
     }
     int slot = visits.shard() / scenario.partitions();
-    if (state.visits[slot] == null) {
-      state.visits[slot] = visits.batch();
-      state.visitsIn++;
+    if (state.visits[slot] != null) {
+      return fail(state, visits.tick(), "got the visits of shard " + visits.shard() + " twice for tick " + visits.tick());
     }
+    state.visits[slot] = visits.batch();
+    state.visitsIn++;
     if (state.visitsIn == shards.length) {
       state.auctions = VisitBatch.concat(scenario.agentCount(), state.visits);
       state.bids = new long[scenario.agentCount()][];
@@ -137,11 +138,12 @@ public final class Exchange extends EventSourcedBehavior<Command, AuctionsCleare
     if (state.auctions == null || tick != state.tick + 1 || bids.bids().length != state.auctions.size()) {
       return fail(state, tick, "got bids of agent " + bids.agent() + " for tick " + tick + " it did not request");
     }
-    if (state.bids[bids.agent()] == null) {
-      state.bids[bids.agent()] = bids.bids();
-      state.spendLimits[bids.agent()] = bids.spendLimitMicros();
-      state.bidsIn++;
+    if (state.bids[bids.agent()] != null) {
+      return fail(state, tick, "got the bids of agent " + bids.agent() + " twice for tick " + tick);
     }
+    state.bids[bids.agent()] = bids.bids();
+    state.spendLimits[bids.agent()] = bids.spendLimitMicros();
+    state.bidsIn++;
     if (state.bidsIn < scenario.agentCount()) {
       return Effect().none();
     }

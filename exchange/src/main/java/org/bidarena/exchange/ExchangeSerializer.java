@@ -90,6 +90,9 @@ public final class ExchangeSerializer extends SerializerWithStringManifest {
       agents.add(column.getAgent());
       bids[a] = column.getBidMicrosList().stream().mapToLong(Long::longValue).toArray();
     }
+    if (p.getAuctionType() < 0 || p.getAuctionType() >= AuctionType.values().length) {
+      throw new IllegalStateException("corrupt " + CLEARED + " in the journal: auction type " + p.getAuctionType());
+    }
     return new AuctionsCleared(
         p.getTick(), p.getPartition(), AuctionType.values()[p.getAuctionType()], p.getReserveMicros(),
         List.copyOf(agents), customers, stages, bids, winners, prices);

@@ -105,8 +105,9 @@ public final class CustomerShard extends EventSourcedBehavior<Command, OutcomesR
 
   private Effect<OutcomesRecorded, State> onTick(State state, Tick tick) {
     CustomerBucket b = state.bucket;
-    if (tick.tick() != b.tick + 1) {
-      return fail(tick.tick(), "got tick " + tick.tick() + " after tick " + b.tick);
+    if (tick.tick() != b.tick + 1 || state.visits != null) {
+      return fail(tick.tick(), "got tick " + tick.tick() + " after tick " + b.tick
+          + (state.visits != null ? " while that tick is under way" : ""));
     }
     model.startTick(b, tick.tick());
     state.visits = model.visits(b, tick.tick());

@@ -1,0 +1,78 @@
+package org.bidarena.core;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bidarena.core.scenario.Scenario;
+import org.bidarena.core.scenario.ScenarioLoader;
+
+/**
+ * Small, valid scenarios for tests, read through {@link ScenarioLoader} so that they mean what the default
+ * scenario file says. Overrides use the loader's {@code --set} syntax: {@code key=value} in HOCON.
+ */
+public final class TestScenarios {
+  /** Ticks per day of {@link #small}: one an hour, so day boundaries are easy to count. */
+  public static final int TICKS_PER_DAY = 24;
+
+  private TestScenarios() {}
+
+  /**
+   * The default scenario cut down to 200 customers in one shard served by one partition, 24 ticks a day;
+   * {@code overrides} are laid over that, later ones winning.
+   */
+  public static Scenario small(long seed, String... overrides) {
+    List<String> all = new ArrayList<>(List.of(
+        "customers.count=200",
+        "customers.shards=1",
+        "exchange.partitions=1",
+        "time.ticks-per-day=" + TICKS_PER_DAY));
+    all.addAll(List.of(overrides));
+    return ScenarioLoader.loadDefault(all, seed);
+  }
+
+  /**
+   * Overrides that make the customer model certain: every customer visits at every tick, nobody clicks,
+   * converts or changes stage by chance, and every stage factor and the retargeting lift is 1. A test
+   * then turns on exactly the probability it is about.
+   */
+  public static String[] certain(String... overrides) {
+    List<String> all = new ArrayList<>(List.of(
+        "customers.diurnal-amplitude=0",
+        "customers.visits-per-day=" + perStage(TICKS_PER_DAY),
+        "customers.ctr.base=0",
+        "customers.ctr.stage-factor=" + perStage(1),
+        "customers.ctr.fatigue-threshold=10000",
+        "customers.ctr.fatigue-drop=0",
+        "customers.ctr.retargeting-lift=1",
+        "customers.conversion.base=0",
+        "customers.conversion.stage-factor=" + perStage(1),
+        "customers.conversion.delayed=0",
+        "customers.transitions.exposure-to-interest=0",
+        "customers.transitions.click-to-interest=0",
+        "customers.transitions.click-to-consideration=0",
+        "customers.transitions.churn-risk-click-to-consideration=0",
+        "agent-defaults.relevance=1"));
+    all.addAll(List.of(overrides));
+    return all.toArray(String[]::new);
+  }
+
+  /** A small scenario with {@link #certain} settings under {@code overrides}. */
+  public static Scenario certainSmall(long seed, String... overrides) {
+    return small(seed, certain(overrides));
+  }
+
+  /** The HOCON object giving every stage the same value. */
+  public static String perStage(double value) {
+    String v = Double.toString(value);
+    return "{ awareness = " + v + ", interest = " + v + ", consideration = " + v + ", purchase = " + v
+        + ", retention = " + v + ", churn-risk = " + v + " }";
+  }
+
+  /** The initial-mix override that puts every customer in {@code stageKey} (a key such as churn-risk). */
+  public static String allStartIn(String stageKey) {
+    List<String> shares = new ArrayList<>();
+    for (String key : List.of("awareness", "interest", "consideration", "purchase", "retention", "churn-risk")) {
+      shares.add(key + " = " + (key.equals(stageKey) ? "1" : "0"));
+    }
+    return "customers.initial-mix={ " + String.join(", ", shares) + " }";
+  }
+}

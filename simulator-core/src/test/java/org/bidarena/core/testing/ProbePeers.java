@@ -1,0 +1,102 @@
+package org.bidarena.core.testing;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
+import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
+import org.apache.pekko.actor.typed.RecipientRef;
+import org.apache.pekko.persistence.testkit.PersistenceTestKitPlugin;
+import org.apache.pekko.persistence.testkit.PersistenceTestKitSnapshotPlugin;
+import org.bidarena.core.protocol.BidderProtocol;
+import org.bidarena.core.protocol.DriverProtocol;
+import org.bidarena.core.protocol.ExchangeProtocol;
+import org.bidarena.core.protocol.Peers;
+import org.bidarena.core.protocol.ShardProtocol;
+import org.bidarena.core.scenario.Scenario;
+
+/**
+ * {@link Peers} for actor tests: one {@link TestProbe} per customer shard, exchange partition and agent
+ * of the scenario, and one for the Driver, so a test can check who got which message of a tick.
+ */
+public final class ProbePeers implements Peers {
+  private final List<TestProbe<ShardProtocol.Command>> shards = new ArrayList<>();
+  private final List<TestProbe<ExchangeProtocol.Command>> exchanges = new ArrayList<>();
+  private final List<TestProbe<BidderProtocol.Command>> bidders = new ArrayList<>();
+  private final TestProbe<DriverProtocol.Command> driver;
+
+  public ProbePeers(ActorTestKit testKit, Scenario scenario) {
+    for (int k = 0; k < scenario.shards(); k++) {
+      shards.add(testKit.createTestProbe("shard-" + k, ShardProtocol.Command.class));
+    }
+    for (int p = 0; p < scenario.partitions(); p++) {
+      exchanges.add(testKit.createTestProbe("exchange-" + p, ExchangeProtocol.Command.class));
+    }
+    for (int a = 0; a < scenario.agentCount(); a++) {
+      bidders.add(testKit.createTestProbe("bidder-" + a, BidderProtocol.Command.class));
+    }
+    driver = testKit.createTestProbe("driver", DriverProtocol.Command.class);
+  }
+
+  /**
+   * The configuration of an actor test kit for the tick actors: the module's reference.conf (so the
+   * protobuf serializers are bound), and the persistence testkit's in-memory journal and snapshot store,
+   * both serializing what they store so the real serializers run.
+   */
+  public static Config testKitConfig() {
+    return PersistenceTestKitPlugin.getInstance().config()
+        .withFallback(PersistenceTestKitSnapshotPlugin.config())
+        .withFallback(ConfigFactory.parseString(
+            "pekko.actor.serialize-messages = off\n"
+                + "pekko.persistence.testkit.events.serialize = on\n"
+                + "pekko.persistence.testkit.snapshots.serialize = on\n"))
+        .withFallback(ConfigFactory.load());
+  }
+
+  public TestProbe<ShardProtocol.Command> shardProbe(int shard) {
+    return shards.get(shard);
+  }
+
+  public TestProbe<ExchangeProtocol.Command> exchangeProbe(int partition) {
+    return exchanges.get(partition);
+  }
+
+  public TestProbe<BidderProtocol.Command> bidderProbe(int agent) {
+    return bidders.get(agent);
+  }
+
+  public TestProbe<DriverProtocol.Command> driverProbe() {
+    return driver;
+  }
+
+  /** Asserts that no peer receives anything for the given time. */
+  public void expectNoMessages(Duration within) {
+    driver.expectNoMessage(within);
+    Duration none = Duration.ofMillis(1);
+    shards.forEach(p -> p.expectNoMessage(none));
+    exchanges.forEach(p -> p.expectNoMessage(none));
+    bidders.forEach(p -> p.expectNoMessage(none));
+  }
+
+  @Override
+  public RecipientRef<ShardProtocol.Command> shard(int shard) {
+    return shards.get(shard).ref();
+  }
+
+  @Override
+  public RecipientRef<ExchangeProtocol.Command> exchange(int partition) {
+    return exchanges.get(partition).ref();
+  }
+
+  @Override
+  public RecipientRef<BidderProtocol.Command> bidder(int agent) {
+    return bidders.get(agent).ref();
+  }
+
+  @Override
+  public RecipientRef<DriverProtocol.Command> driver() {
+    return driver.ref();
+  }
+}
