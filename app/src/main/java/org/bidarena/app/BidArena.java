@@ -1,6 +1,7 @@
 package org.bidarena.app;
 
 import java.io.PrintWriter;
+import org.bidarena.app.bench.BenchCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -11,7 +12,7 @@ import picocli.CommandLine.HelpCommand;
     mixinStandardHelpOptions = true,
     version = "bidarena 0.1.0",
     description = "Simulates a programmatic advertising market: customers, exchanges and bidder agents.",
-    subcommands = {RunCommand.class, ResumeCommand.class, HelpCommand.class})
+    subcommands = {RunCommand.class, ResumeCommand.class, BenchCommand.class, HelpCommand.class})
 public final class BidArena implements Runnable {
   public static final int BAD_INPUT = 2;
   public static final int FAILED = 1;
@@ -41,7 +42,7 @@ public final class BidArena implements Runnable {
         err.println("error: " + e.getMessage());
         return BAD_INPUT;
       }
-      if (e instanceof Simulation.RunFailed) {
+      if (e instanceof LocalNode.RunFailed) {
         err.println("error: the run stopped: " + e.getMessage());
         return FAILED;
       }

@@ -46,22 +46,13 @@ final class Simulation {
     this.out = out;
   }
 
-  /** The run's first event, from the scenario exactly as stored in the folder. */
-  RunStarted runStarted() {
-    String text = ScenarioLoader.render(scenario);
-    return new RunStarted(text, scenario.seed(), RunFolder.sha256(text), scenario.totalTicks());
-  }
-
-  /** What the Driver journaled so far. */
-  record DriverJournal(RunStarted run, long lastCompleted, long lastCheckpoint) {}
-
   /** Runs to the end (or continues), then writes summary.json and ticks.csv. Returns the summary. */
   RunSummary run() throws Exception {
     FileAppender<ILoggingEvent> log = logTo(folder);
-    ActorSystem<Void> system = startNode(JournalSettings.h2(folder.dir()));
+    ActorSystem<Void> system = LocalNode.start(JournalSettings.h2(folder.dir()));
     try {
-      DriverJournal journaled = readDriver(system);
-      RunStarted run = runStarted();
+      LocalNode.DriverJournal journaled = LocalNode.readDriver(system);
+      RunStarted run = LocalNode.runStarted(scenario);
       if (journaled.run() != null && !journaled.run().scenarioSha256().equals(run.scenarioSha256())) {
         throw new BadInput(folder.dir() + ": the journal belongs to another scenario or seed than scenario.conf");
       }
@@ -70,31 +61,8 @@ final class Simulation {
         out.printf("Resuming %s from checkpoint tick %d (last completed tick %d of %d)%n", folder.dir(),
             restore.tick(), journaled.lastCompleted(), scenario.totalTicks() - 1);
       }
-      Engine engine = Engine.start(system, scenario, restore);
-      CompletableFuture<Long> finished = new CompletableFuture<>();
       try (ProgressDisplay progress = new ProgressDisplay(scenario.totalTicks(), scenario.ticksPerDay(), out)) {
-        ActorRef<RunProgress> observer = system.systemActorOf(
-            Behaviors.receive(RunProgress.class)
-                .onMessage(RunProgress.TickFinished.class, t -> {
-                  progress.tickFinished(t.tick(), t.auctions());
-                  return Behaviors.same();
-                })
-                .onMessage(RunProgress.RunFinished.class, f -> {
-                  finished.complete(f.lastTick());
-                  return Behaviors.stopped();
-                })
-                .onMessage(RunProgress.RunFailed.class, f -> {
-                  finished.completeExceptionally(new RunFailed(f.reason()));
-                  return Behaviors.stopped();
-                })
-                .build(),
-            "run-observer", Props.empty());
-        engine.driver().tell(new Driver.Start(run, restore, observer));
-        try {
-          finished.get();
-        } catch (ExecutionException e) {
-          throw (Exception) e.getCause();
-        }
+        LocalNode.play(system, scenario, restore, run, progress::tickFinished);
         out.printf("%nSimulated %d ticks in %.1f s%n", scenario.totalTicks(), progress.elapsedSeconds());
       }
       JournalReader.Contents contents = JournalReader.read(system, scenario);
@@ -107,34 +75,6 @@ final class Simulation {
       system.getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
       detach(log);
     }
-  }
-
-  static ActorSystem<Void> startNode(JournalSettings journal) throws Exception {
-    Config config = journal.toConfig()
-        .withFallback(ConfigFactory.parseResources("bidarena-node.conf"))
-        .withFallback(ConfigFactory.load())
-        .resolve();
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bidarena", config);
-    Cluster cluster = Cluster.get(system);
-    cluster.manager().tell(Join.create(cluster.selfMember().address()));
-    SchemaUtils.createIfNotExists(system).toCompletableFuture().get(60, TimeUnit.SECONDS);
-    return system;
-  }
-
-  static DriverJournal readDriver(ActorSystem<?> system) throws Exception {
-    JdbcReadJournal journal =
-        PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
-    RunStarted[] run = {null};
-    long[] last = {-1, -1};
-    journal.currentEventsByPersistenceId(Driver.PERSISTENCE_ID, 0L, Long.MAX_VALUE)
-        .runWith(Sink.foreach((EventEnvelope env) -> {
-          Object e = env.event();
-          if (e instanceof RunStarted r) run[0] = r;
-          if (e instanceof TickCompleted t) last[0] = Math.max(last[0], t.tick());
-          if (e instanceof CheckpointCompleted c) last[1] = c.tick();
-        }), system)
-        .toCompletableFuture().get(5, TimeUnit.MINUTES);
-    return new DriverJournal(run[0], last[0], last[1]);
   }
 
   /** Sends the run's log to DIR/run.log; the terminal only shows warnings. */
@@ -161,10 +101,4 @@ final class Simulation {
     file.stop();
   }
 
-  /** The run stopped before its last tick. */
-  static final class RunFailed extends Exception {
-    RunFailed(String reason) {
-      super(reason);
-    }
-  }
 }

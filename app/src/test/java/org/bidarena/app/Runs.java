@@ -50,7 +50,7 @@ final class Runs {
 
   /** Every event in a run's journal, by persistence id and in sequence-number order. */
   static List<Object> journalEvents(Path dir) throws Exception {
-    ActorSystem<Void> system = Simulation.startNode(JournalSettings.h2(dir));
+    ActorSystem<Void> system = LocalNode.start(JournalSettings.h2(dir));
     try {
       JdbcReadJournal journal =
           PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
