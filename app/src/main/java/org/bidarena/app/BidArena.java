@@ -25,6 +25,8 @@ public final class BidArena implements Runnable {
   }
 
   public static void main(String[] args) {
+    // Logging starts before Pekko's threads do, so that none of their first lines is held back.
+    org.slf4j.LoggerFactory.getILoggerFactory();
     System.exit(execute(args));
   }
 

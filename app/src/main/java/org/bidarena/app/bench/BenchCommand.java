@@ -50,6 +50,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--repeat", paramLabel = "R", description = "Runs of each mode; the median is reported (default ${DEFAULT-VALUE}).")
   int repeat = 3;
 
+  @Option(names = "--modes", paramLabel = "a,b,c", split = ",",
+      description = "Which measurements to run (default: all three); (a) always runs once to give the totals.")
+  List<String> modes = List.of("a", "b", "c");
+
   @Option(names = "--shards", paramLabel = "S", description = "Customer shards (default ${DEFAULT-VALUE}).")
   int shards = 8;
 
@@ -78,7 +82,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     Mode a = new Mode("(a) reference loop", new ArrayList<>(), 0);
     ReferenceLoop.Totals reference = null;
-    for (int r = 0; r < repeat; r++) {
+    for (int r = 0; r < (modes.contains("a") ? repeat : 1); r++) {
       long start = System.nanoTime();
       reference = new ReferenceLoop(scenario).run();
       a.auctionsPerSecond().add(reference.auctions() / seconds(start));
@@ -89,7 +93,7 @@ public final class BenchCommand implements Callable<Integer> {
     Mode b = new Mode("(b) simulator, no journal", new ArrayList<>(), 0);
     String digestB = null;
     long heapBytes = 0;
-    for (int r = 0; r < repeat; r++) {
+    for (int r = 0; r < (modes.contains("b") ? repeat : 0); r++) {
       Config noJournal = ConfigFactory.parseString(
           "pekko.persistence.journal.plugin = \"bidarena-digesting-journal\"\n"
               + "bidarena-digesting-journal.class = \"" + DigestingJournal.class.getName() + "\"\n"
@@ -113,12 +117,14 @@ public final class BenchCommand implements Callable<Integer> {
         system.getWhenTerminated().toCompletableFuture().get(1, TimeUnit.MINUTES);
       }
     }
-    report(b, a);
+    if (digestB != null) {
+      report(b, a);
+    }
 
     Mode c = new Mode("(c) simulator, H2 journal", new ArrayList<>(), 0);
     String digestC = null;
     double readBack = 0;
-    for (int r = 0; r < repeat; r++) {
+    for (int r = 0; r < (modes.contains("c") ? repeat : 0); r++) {
       Path dir = Files.createTempDirectory("bidarena-bench");
       try {
         ActorSystem<Void> system = LocalNode.start(JournalSettings.h2(dir));
@@ -140,7 +146,12 @@ public final class BenchCommand implements Callable<Integer> {
         deleteTree(dir);
       }
     }
-    report(c, a);
+    if (digestC != null) {
+      report(c, a);
+    }
+    if (digestB == null || digestC == null) {
+      return 0;
+    }
 
     System.out.printf(Locale.ROOT, "heap after a full GC at the end of (b): %,d bytes, %.1f bytes per customer%n",
         heapBytes, (double) heapBytes / customers);

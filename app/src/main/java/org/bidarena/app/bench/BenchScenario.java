@@ -32,7 +32,7 @@ public final class BenchScenario {
     }
     StringBuilder agentBlock = new StringBuilder("agents={");
     for (int a = 0; a < agents; a++) {
-      agentBlock.append(String.format(Locale.ROOT, "agent-%02d{strategy=%s,daily-budget=1000000.00}", a,
+      agentBlock.append(String.format(Locale.ROOT, "%sagent-%02d{strategy=%s,daily-budget=1000000.00}", a == 0 ? "" : ",", a,
           STRATEGIES[a % STRATEGIES.length]));
     }
     sets.add(agentBlock.append('}').toString());
