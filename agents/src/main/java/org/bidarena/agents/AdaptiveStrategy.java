@@ -52,6 +52,11 @@ public final class AdaptiveStrategy implements BiddingStrategy {
   }
 
   @Override
+  public long uniformBid(long tick, int partition) {
+    return Math.round(baseBidMicros * m);
+  }
+
+  @Override
   public double multiplier() {
     return m;
   }

@@ -41,13 +41,22 @@ public final class BidPlanner {
     int cap = agent.frequencyCap();
     long min = auction.minBidMicros();
     long max = auction.maxBidMicros();
+    int stageMask = agent.stageMask();
+    byte[] frequency = auctions.frequency();
+    int agents = auctions.agents();
+    long uniform = strategy.uniformBid(tick, partition);
+    long uniformClamped = uniform > 0 ? Math.min(max, Math.max(min, uniform)) : 0;
     for (int i = 0; i < n; i++) {
-      if (!agent.targets(stages[i]) || auctions.frequency(i, agentIndex) >= cap) {
+      if ((stageMask & (1 << stages[i])) == 0 || frequency[i * agents + agentIndex] >= cap) {
         continue;
       }
-      long raw = strategy.bid(tick, partition, auctions, i);
-      if (raw > 0) {
-        bids[i] = Math.min(max, Math.max(min, raw));
+      if (uniform >= 0) {
+        bids[i] = uniformClamped;
+      } else {
+        long raw = strategy.bid(tick, partition, auctions, i);
+        if (raw > 0) {
+          bids[i] = Math.min(max, Math.max(min, raw));
+        }
       }
     }
     return bids;

@@ -7,6 +7,14 @@ public interface BiddingStrategy {
   /** The agent's raw bid for auction row i (before targeting, frequency cap and clamping), 0 = no bid. */
   long bid(long tick, int partition, VisitBatch auctions, int row);
 
+  /**
+   * The raw bid of every row of this (tick, partition) when it does not depend on the row, or -1 when it
+   * does. It lets the planner price a whole batch without a call per row.
+   */
+  default long uniformBid(long tick, int partition) {
+    return -1;
+  }
+
   /** Learns from the agent's settled tick (adaptive only; default no-op). */
   default void onTickSettled(TickSettlement s) {}
 

@@ -16,6 +16,11 @@ public final class FixedStrategy implements BiddingStrategy {
   }
 
   @Override
+  public long uniformBid(long tick, int partition) {
+    return bidMicros;
+  }
+
+  @Override
   public double multiplier() {
     return 1.0;
   }

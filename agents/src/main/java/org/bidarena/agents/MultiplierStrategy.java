@@ -18,6 +18,11 @@ public final class MultiplierStrategy implements BiddingStrategy {
   }
 
   @Override
+  public long uniformBid(long tick, int partition) {
+    return bid;
+  }
+
+  @Override
   public double multiplier() {
     return multiplier;
   }

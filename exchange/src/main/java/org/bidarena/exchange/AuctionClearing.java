@@ -47,6 +47,10 @@ public final class AuctionClearing {
     int[] winners = new int[auctions];
     long[] prices = new long[auctions];
     long[] left = spendLimitMicros.clone();
+    int[] bidCounts = new int[agents];
+    long[] bidSums = new long[agents];
+    int[] impressions = new int[agents];
+    long[] spends = new long[agents];
     long floor = Math.max(1, Math.max(spec.reserveMicros(), spec.minBidMicros()));
     long ceiling = spec.maxBidMicros();
     boolean firstPrice = spec.type() == AuctionType.FIRST_PRICE;
@@ -62,6 +66,8 @@ public final class AuctionClearing {
           continue;
         }
         accepted[a][i] = b;
+        bidCounts[a]++;
+        bidSums[a] += b;
         if (b > top) {
           second = top;
           top = b;
@@ -86,8 +92,10 @@ public final class AuctionClearing {
       winners[i] = best;
       prices[i] = price;
       left[best] -= price;
+      impressions[best]++;
+      spends[best] += price;
     }
-    return new ClearedAuctions(accepted, winners, prices);
+    return new ClearedAuctions(accepted, winners, prices, bidCounts, bidSums, impressions, spends);
   }
 
   /** The k-th agent, in ascending order, whose accepted bid on auction i equals top. */

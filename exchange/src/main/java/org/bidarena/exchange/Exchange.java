@@ -147,7 +147,9 @@ public final class Exchange extends EventSourcedBehavior<Command, AuctionsCleare
     if (state.bidsIn < scenario.agentCount()) {
       return Effect().none();
     }
-    AuctionsCleared event = clear(state, tick);
+    ClearedAuctions cleared =
+        clearing.clear(tick, partition, state.auctions.size(), state.bids, state.spendLimits);
+    AuctionsCleared event = eventOf(tick, state.auctions, cleared);
     state.tick = tick;
     state.lastAuctions = event.auctions();
     state.visits = null;
@@ -157,22 +159,20 @@ public final class Exchange extends EventSourcedBehavior<Command, AuctionsCleare
     if (journaled != null) {
       JournaledAhead.requireSame(context.getSystem(), self.toString(), journaled, event);
       return Effect().none().thenRun(s -> {
-        announce(event);
+        announce(event, cleared);
         reportDone(event, false);
       });
     }
     boolean awaitSnapshot = scenario.isCheckpointTick(tick);
     return Effect().persist(event).thenRun(s -> {
-      announce(event);
+      announce(event, cleared);
       if (!awaitSnapshot) {
         reportDone(event, false);
       }
     });
   }
 
-  private AuctionsCleared clear(State state, long tick) {
-    VisitBatch auctions = state.auctions;
-    ClearedAuctions cleared = clearing.clear(tick, partition, auctions.size(), state.bids, state.spendLimits);
+  private AuctionsCleared eventOf(long tick, VisitBatch auctions, ClearedAuctions cleared) {
     return new AuctionsCleared(
         tick, partition, scenario.auction().type(), scenario.auction().reserveMicros(),
         scenario.agents().stream().map(AgentSpec::id).toList(), auctions.customers(), auctions.stages(),
@@ -180,7 +180,7 @@ public final class Exchange extends EventSourcedBehavior<Command, AuctionsCleare
   }
 
   /** Tells each shard who won its customers' auctions, and each bidder what it bought. */
-  private void announce(AuctionsCleared event) {
+  private void announce(AuctionsCleared event, ClearedAuctions cleared) {
     int offset = 0;
     for (int slot = 0; slot < shards.length; slot++) {
       int count = countOfShard(event, offset, shards[slot]);
@@ -192,22 +192,8 @@ public final class Exchange extends EventSourcedBehavior<Command, AuctionsCleare
       offset += count;
     }
     for (int a = 0; a < event.agents().size(); a++) {
-      int bids = 0;
-      long bidSum = 0;
-      int impressions = 0;
-      long spend = 0;
-      long[] column = event.bids()[a];
-      for (int i = 0; i < column.length; i++) {
-        if (column[i] > 0) {
-          bids++;
-          bidSum += column[i];
-        }
-        if (event.winners()[i] == a) {
-          impressions++;
-          spend += event.pricesMicros()[i];
-        }
-      }
-      peers.bidder(a).tell(new BidderProtocol.WinNotice(event.tick(), partition, bids, bidSum, impressions, spend));
+      peers.bidder(a).tell(new BidderProtocol.WinNotice(
+          event.tick(), partition, cleared.bids(a), cleared.bidSum(a), cleared.impressions(a), cleared.spend(a)));
     }
   }
 

@@ -29,7 +29,7 @@ public final class ExchangeSerializer extends SerializerWithStringManifest {
 
   @Override
   public byte[] toBinary(Object o) {
-    if (o instanceof AuctionsCleared e) return toProto(e).toByteArray();
+    if (o instanceof AuctionsCleared e) return AuctionsClearedEncoder.encode(e);
     if (o instanceof ExchangeCheckpoint c) return ExchangeSnapshot.newBuilder().setTick(c.tick()).build().toByteArray();
     throw new IllegalArgumentException("ExchangeSerializer cannot serialize " + o.getClass());
   }
@@ -47,6 +47,7 @@ public final class ExchangeSerializer extends SerializerWithStringManifest {
     }
   }
 
+  /** The generated builder's encoding; {@link AuctionsClearedEncoder} writes the same bytes faster. */
   static AuctionsClearedProto toProto(AuctionsCleared e) {
     int n = e.auctions();
     AuctionsClearedProto.Builder b =

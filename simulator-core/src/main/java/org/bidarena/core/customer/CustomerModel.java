@@ -31,8 +31,8 @@ public final class CustomerModel {
   private final SeededStreams streams;
   private final int ticksPerDay;
   private final double[] relevance;
-  /** Visit probability per [tick of day][stage], precomputed. */
-  private final double[][] visitChance;
+  /** Visit probability per [tick of day][stage], as a threshold on 53 random bits. */
+  private final long[][] visitThreshold;
   private final double orderValueMu;
 
   public CustomerModel(Scenario scenario, SeededStreams streams) {
@@ -42,13 +42,14 @@ public final class CustomerModel {
     this.streams = streams;
     this.ticksPerDay = scenario.ticksPerDay();
     this.relevance = scenario.agents().stream().mapToDouble(AgentSpec::relevance).toArray();
-    this.visitChance = new double[ticksPerDay][Stage.COUNT];
+    this.visitThreshold = new long[ticksPerDay][Stage.COUNT];
     for (int t = 0; t < ticksPerDay; t++) {
       double hour = 24.0 * t / ticksPerDay;
       double diurnal =
           1.0 + spec.diurnalAmplitude() * StrictMath.cos(2 * StrictMath.PI * (hour - spec.peakHour()) / 24.0);
       for (int s = 0; s < Stage.COUNT; s++) {
-        visitChance[t][s] = Math.min(1.0, spec.visitsPerDay().get(s) / ticksPerDay * diurnal);
+        double chance = Math.min(1.0, spec.visitsPerDay().get(s) / ticksPerDay * diurnal);
+        visitThreshold[t][s] = (long) Math.ceil(chance * 0x1.0p53);
       }
     }
     double sigma = spec.orderValueSigma();
@@ -127,12 +128,14 @@ public final class CustomerModel {
 
   /** The customers who view a page this tick, in id order. */
   public VisitBatch visits(CustomerBucket b, long tick) {
-    double[] chance = visitChance[(int) (tick % ticksPerDay)];
+    long[] threshold = visitThreshold[(int) (tick % ticksPerDay)];
     int agents = b.agents;
     int[] rows = new int[Math.max(16, b.size / 8)];
     int n = 0;
+    // One stream key per tick, then one mix per customer: this scan touches every customer every tick.
+    long key = streams.key(Stream.VISIT, tick);
     for (int i = 0; i < b.size; i++) {
-      if (streams.uniform(Stream.VISIT, b.firstCustomer + i, tick) < chance[b.stage[i]]) {
+      if ((SeededStreams.next(key, b.firstCustomer + i) >>> 11) < threshold[b.stage[i]]) {
         if (n == rows.length) {
           rows = java.util.Arrays.copyOf(rows, n * 2);
         }

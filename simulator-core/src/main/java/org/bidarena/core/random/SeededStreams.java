@@ -10,9 +10,15 @@ package org.bidarena.core.random;
  */
 public final class SeededStreams {
   private final long seed;
+  /** mix(seed ^ salt) per stream: the first round of every draw, computed once. */
+  private final long[] base;
 
   public SeededStreams(long seed) {
     this.seed = mix(seed ^ 0x6A09E667F3BCC909L);
+    this.base = new long[Stream.values().length];
+    for (Stream s : Stream.values()) {
+      base[s.ordinal()] = mix(this.seed ^ s.salt);
+    }
   }
 
   public long seed() {
@@ -20,15 +26,28 @@ public final class SeededStreams {
   }
 
   public long bits(Stream stream, long a) {
-    return mix(mix(seed ^ stream.salt) ^ a);
+    return mix(base[stream.ordinal()] ^ a);
   }
 
   public long bits(Stream stream, long a, long b) {
-    return mix(mix(mix(seed ^ stream.salt) ^ a) ^ b);
+    return mix(mix(base[stream.ordinal()] ^ a) ^ b);
   }
 
   public long bits(Stream stream, long a, long b, long c) {
-    return mix(mix(mix(mix(seed ^ stream.salt) ^ a) ^ b) ^ c);
+    return mix(mix(mix(base[stream.ordinal()] ^ a) ^ b) ^ c);
+  }
+
+  /**
+   * The state of a stream after its first coordinate, for drawing many second coordinates cheaply:
+   * {@code next(key(s, a), b) == bits(s, a, b)}.
+   */
+  public long key(Stream stream, long a) {
+    return bits(stream, a);
+  }
+
+  /** The draw at second coordinate {@code b} of a {@link #key}. */
+  public static long next(long key, long b) {
+    return mix(key ^ b);
   }
 
   /** A uniform double in [0, 1) from 53 random bits. */
