@@ -19,6 +19,7 @@ import org.bidarena.app.LocalNode;
 import org.bidarena.cluster.JournalSettings;
 import org.bidarena.core.journal.RestorePoint;
 import org.bidarena.core.scenario.Scenario;
+import org.bidarena.core.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -54,6 +55,11 @@ public final class BenchCommand implements Callable<Integer> {
       description = "Which measurements to run (default: all three); (a) always runs once to give the totals.")
   List<String> modes = List.of("a", "b", "c");
 
+  @Option(names = "--scenario", paramLabel = "FILE",
+      description = "Benchmark this scenario file (e.g. scenarios/bench-1m.conf) instead of the flat market the"
+          + " other options describe; checkpoints are switched off.")
+  Path scenarioFile;
+
   @Option(names = "--shards", paramLabel = "S", description = "Customer shards (default ${DEFAULT-VALUE}).")
   int shards = 8;
 
@@ -75,10 +81,21 @@ public final class BenchCommand implements Callable<Integer> {
       throw new BadInput("bench needs --customers >= 1, --agents 1..64, --ticks >= 1, --repeat >= 1 and"
           + " --auctions-per-tick 1..customers");
     }
-    Scenario scenario = BenchScenario.of(customers, agents, ticks, k, shards, partitions);
-    System.out.printf(Locale.ROOT, "bench: %,d customers, %d agents, %d ticks, ~%,d auctions a tick, %d shards,"
-        + " %d partitions, %d runs each; %d cores, max heap %,d MB%n", customers, agents, ticks, k, shards, partitions,
-        repeat, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+    if (scenarioFile != null && !Files.isRegularFile(scenarioFile)) {
+      throw new BadInput("scenario file " + scenarioFile + " does not exist");
+    }
+    Scenario scenario = scenarioFile == null
+        ? BenchScenario.of(customers, agents, ticks, k, shards, partitions)
+        : ScenarioLoader.load(scenarioFile, List.of("journal.checkpoint-every-ticks=0"), null);
+    customers = scenario.customers().count();
+    agents = scenario.agentCount();
+    ticks = scenario.totalTicks();
+    shards = scenario.shards();
+    partitions = scenario.partitions();
+    System.out.printf(Locale.ROOT, "bench: %s, %,d customers, %d agents, %d ticks, %d shards,"
+        + " %d partitions, %d runs each; %d cores, max heap %,d MB%n",
+        scenarioFile == null ? String.format(Locale.ROOT, "flat market of ~%,d auctions a tick", k) : scenarioFile,
+        customers, agents, ticks, shards, partitions, repeat, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
 
     Mode a = new Mode("(a) reference loop", new ArrayList<>(), 0);
     ReferenceLoop.Totals reference = null;
