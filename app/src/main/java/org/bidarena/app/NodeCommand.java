@@ -126,7 +126,10 @@ final class NodeCommand implements Callable<Integer> {
       try {
         HealthServer.start(system, status, host, httpPort).toCompletableFuture().get(30, TimeUnit.SECONDS);
       } catch (Exception e) {
-        throw new BadInput("cannot serve the health endpoint on " + host + ":" + httpPort + ": " + rootMessage(e));
+        if (!system.getWhenTerminated().toCompletableFuture().isDone()) {
+          throw new BadInput("cannot serve the health endpoint on " + host + ":" + httpPort + ": " + rootMessage(e));
+        }
+        // else the node gave up joining while the endpoint was starting: awaitUp says so
       }
       System.out.printf("node %s:%d %s: joining %s (health on port %d)%n", host, port, node.roles(),
           seedNodes.isEmpty() ? "itself" : seedNodes, httpPort);
