@@ -1,7 +1,7 @@
 package org.bidarena.app;
 
 import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -12,12 +12,12 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.cluster.typed.Cluster;
 import org.apache.pekko.cluster.typed.Join;
 import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
-import org.apache.pekko.persistence.jdbc.testkit.javadsl.SchemaUtils;
 import org.apache.pekko.persistence.query.EventEnvelope;
 import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.bidarena.cluster.Engine;
 import org.bidarena.cluster.JournalSettings;
+import org.bidarena.cluster.NodeSettings;
 import org.bidarena.core.driver.Driver;
 import org.bidarena.core.driver.RunProgress;
 import org.bidarena.core.events.CheckpointCompleted;
@@ -46,12 +46,11 @@ public final class LocalNode {
   }
 
   /**
-   * Starts the run's actors on this node, gives the Driver its start, and waits until the last tick is
-   * done. Throws {@link RunFailed} with the Driver's reason when the run stops.
+   * Gives the Driver its start (the engine runs on every node of the run) and waits until the last tick
+   * is done. Throws {@link RunFailed} with the Driver's reason when the run stops.
    */
-  public static void play(ActorSystem<?> system, Scenario scenario, RestorePoint restore, RunStarted run, TickListener listener)
+  public static void play(ActorSystem<?> system, Engine engine, RestorePoint restore, RunStarted run, TickListener listener)
       throws Exception {
-    Engine engine = Engine.start(system, scenario, restore);
     CompletableFuture<Long> finished = new CompletableFuture<>();
     ActorRef<RunProgress> observer = system.systemActorOf(
         Behaviors.receive(RunProgress.class)
@@ -77,19 +76,18 @@ public final class LocalNode {
     }
   }
 
+  /** A node on its own with every role, on this journal, its tables created when missing. */
   public static ActorSystem<Void> start(JournalSettings journal) throws Exception {
-    ActorSystem<Void> system = start(journal.toConfig());
-    SchemaUtils.createIfNotExists(system).toCompletableFuture().get(60, TimeUnit.SECONDS);
-    return system;
+    return Simulation.startNode(journal);
   }
 
-  /** A one-node cluster on loopback with the given configuration over the node defaults. */
-  public static ActorSystem<Void> start(Config overrides) {
-    Config config = overrides
-        .withFallback(ConfigFactory.parseResources("bidarena-node.conf"))
-        .withFallback(ConfigFactory.load())
-        .resolve();
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bidarena", config);
+  /**
+   * A node on its own with every role, with {@code overrides} laid over its configuration: the bench uses
+   * it to swap the journal plugin. The H2 settings are a placeholder that no plugin opens then.
+   */
+  public static ActorSystem<Void> start(Config overrides, Path unusedJournalDir) {
+    Config config = overrides.withFallback(NodeSettings.standalone().toConfig(JournalSettings.h2(unusedJournalDir)));
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), NodeSettings.SYSTEM_NAME, config);
     Cluster cluster = Cluster.get(system);
     cluster.manager().tell(Join.create(cluster.selfMember().address()));
     return system;

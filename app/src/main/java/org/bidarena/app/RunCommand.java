@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.bidarena.core.scenario.Scenario;
 import org.bidarena.core.scenario.ScenarioLoader;
+import org.bidarena.cluster.JournalSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -15,7 +17,8 @@ import picocli.CommandLine.Parameters;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Plays a scenario on this machine, journaled to an embedded H2 database in the run folder.",
+      "Plays a scenario on this machine, journaled to an embedded H2 database in the run folder, or with"
+          + " --journal postgres to a schema of its own in a PostgreSQL database.",
       "Without SCENARIO.conf it plays the default scenario (simulator-core/src/main/resources/bidarena/"
           + "default-scenario.conf, which documents every key). At the end it prints a table per agent, the"
           + " customer funnel and 'digest: <sha-256>', and writes summary.json and ticks.csv to the run folder."
@@ -38,6 +41,8 @@ final class RunCommand implements Callable<Integer> {
           + " Repeatable.")
   List<String> overrides = new ArrayList<>();
 
+  @Mixin JournalOptions journalOptions = new JournalOptions();
+
   @Override
   public Integer call() throws Exception {
     if (scenarioFile != null && !Files.isRegularFile(scenarioFile)) {
@@ -46,10 +51,15 @@ final class RunCommand implements Callable<Integer> {
     Scenario scenario = ScenarioLoader.load(scenarioFile, overrides, seed);
     Path dir = out != null ? out : RunFolder.defaultLocation(scenario);
     RunFolder.requireFree(dir);
+    JournalSettings journal = journalOptions.forNewRun(dir, "h2", JournalOptions.newRunId(dir));
+    if (Simulation.prepareJournal(journal) > 0) {
+      throw new BadInput(journal.describe() + " already holds events of another run; a new run needs a clean schema");
+    }
     RunFolder folder = RunFolder.create(dir, scenario);
+    JournalOptions.record(dir, journal);
     System.out.printf("Running scenario '%s' with seed %d: %,d customers, %d agents, %d days of %d ticks -> %s%n",
         scenario.name(), scenario.seed(), scenario.customers().count(), scenario.agentCount(), scenario.days(),
         scenario.ticksPerDay(), dir);
-    return Report.print(new Simulation(folder, scenario, System.out).run(), folder);
+    return Report.print(new Simulation(folder, scenario, System.out, journal).run(), folder);
   }
 }

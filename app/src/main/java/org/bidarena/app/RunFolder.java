@@ -76,7 +76,8 @@ public final class RunFolder {
       throw new BadInput("--out " + dir + " is a file; give a new or empty folder");
     }
     if (Files.isDirectory(dir)) {
-      if (Files.exists(dir.resolve("run.json")) || Files.exists(dir.resolve("journal"))) {
+      if (Files.exists(dir.resolve("run.json")) || Files.exists(dir.resolve("journal"))
+          || Files.exists(dir.resolve("journal.conf"))) {
         throw new BadInput("--out " + dir + " already holds a run; it is not overwritten. Give a new folder, or"
             + " continue it with: bidarena resume " + dir);
       }

@@ -18,16 +18,35 @@ import org.bidarena.core.scenario.Scenario;
 final class ShardingPeers implements Peers {
   private final ClusterSharding sharding;
   private final List<String> agentIds;
-  private volatile ActorRef<DriverProtocol.Command> driver;
+  private final NodeStatus status;
+  private volatile RecipientRef<DriverProtocol.Command> driver;
 
-  ShardingPeers(ActorSystem<?> system, Scenario scenario) {
+  ShardingPeers(ActorSystem<?> system, Scenario scenario, NodeStatus status) {
     this.sharding = ClusterSharding.get(system);
     this.agentIds = scenario.agents().stream().map(AgentSpec::id).toList();
+    this.status = status;
   }
 
   /** The singleton proxy exists only after the Driver, which needs these peers, is initialised. */
   void setDriver(ActorRef<DriverProtocol.Command> driver) {
-    this.driver = driver;
+    this.driver = new TickReporting(driver);
+  }
+
+  /** Forwards to the Driver, noting the ticks this node's entities finish for its health endpoint. */
+  private final class TickReporting implements RecipientRef<DriverProtocol.Command> {
+    private final ActorRef<DriverProtocol.Command> target;
+
+    TickReporting(ActorRef<DriverProtocol.Command> target) {
+      this.target = target;
+    }
+
+    @Override
+    public void tell(DriverProtocol.Command message) {
+      if (message instanceof DriverProtocol.TickDone done) {
+        status.tickFinished(done.tick());
+      }
+      target.tell(message);
+    }
   }
 
   @Override

@@ -16,6 +16,7 @@ import org.bidarena.app.AgentMetrics;
 import org.bidarena.app.BadInput;
 import org.bidarena.app.JournalReader;
 import org.bidarena.app.LocalNode;
+import org.bidarena.cluster.Engine;
 import org.bidarena.cluster.JournalSettings;
 import org.bidarena.core.journal.RestorePoint;
 import org.bidarena.core.scenario.Scenario;
@@ -115,11 +116,12 @@ public final class BenchCommand implements Callable<Integer> {
           "pekko.persistence.journal.plugin = \"bidarena-digesting-journal\"\n"
               + "bidarena-digesting-journal.class = \"" + DigestingJournal.class.getName() + "\"\n"
               + "pekko.persistence.snapshot-store.plugin = \"pekko.persistence.no-snapshot-store\"\n");
-      ActorSystem<Void> system = LocalNode.start(noJournal);
+      ActorSystem<Void> system = LocalNode.start(noJournal, Files.createTempDirectory("bidarena-bench-unused"));
       try {
         long start = System.nanoTime();
         long[] auctions = {0};
-        LocalNode.play(system, scenario, RestorePoint.START, LocalNode.runStarted(scenario), (t, n) -> auctions[0] += n);
+        LocalNode.play(system, Engine.start(system, scenario, RestorePoint.START), RestorePoint.START,
+            LocalNode.runStarted(scenario), (t, n) -> auctions[0] += n);
         b.auctionsPerSecond().add(auctions[0] / seconds(start));
         requireSame("(b) auctions", auctions[0], reference.auctions());
         String digest = DigestingJournal.digestOf(system.name());
@@ -148,7 +150,8 @@ public final class BenchCommand implements Callable<Integer> {
         try {
           long start = System.nanoTime();
           long[] auctions = {0};
-          LocalNode.play(system, scenario, RestorePoint.START, LocalNode.runStarted(scenario), (t, n) -> auctions[0] += n);
+          LocalNode.play(system, Engine.start(system, scenario, RestorePoint.START), RestorePoint.START,
+            LocalNode.runStarted(scenario), (t, n) -> auctions[0] += n);
           c.auctionsPerSecond().add(auctions[0] / seconds(start));
           long readStart = System.nanoTime();
           JournalReader.Contents contents = JournalReader.read(system, scenario);

@@ -1,0 +1,32 @@
+package org.bidarena.app;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Runs of consecutive free loopback ports, so that cluster tests do not collide with other processes. */
+final class FreePorts {
+  private FreePorts() {}
+
+  static int consecutive(int count) {
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int base = 30_000 + ThreadLocalRandom.current().nextInt(20_000);
+      if (allFree(base, count)) {
+        return base;
+      }
+    }
+    throw new IllegalStateException("no " + count + " consecutive free ports found");
+  }
+
+  private static boolean allFree(int base, int count) {
+    for (int p = base; p < base + count; p++) {
+      try (ServerSocket s = new ServerSocket(p, 1, InetAddress.getLoopbackAddress())) {
+        s.setReuseAddress(true);
+      } catch (IOException e) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
