@@ -55,6 +55,9 @@ public final class ExchangeSerializer extends SerializerWithStringManifest {
             .setPartition(e.partition())
             .setReserveMicros(e.reserveMicros())
             .setAuctionType(e.type().ordinal());
+    if (e.loggedClicks().length > 0) {
+      b.setLoggedClicks(com.google.protobuf.ByteString.copyFrom(e.loggedClicks()));
+    }
     for (int i = 0; i < n; i++) {
       b.addCustomers(e.customers()[i]);
       b.addStages(e.stages()[i]);
@@ -92,6 +95,6 @@ public final class ExchangeSerializer extends SerializerWithStringManifest {
     }
     return new AuctionsCleared(
         p.getTick(), p.getPartition(), AuctionType.values()[p.getAuctionType()], p.getReserveMicros(),
-        List.copyOf(agents), customers, stages, bids, winners, prices);
+        List.copyOf(agents), customers, stages, bids, winners, prices, p.getLoggedClicks().toByteArray());
   }
 }
