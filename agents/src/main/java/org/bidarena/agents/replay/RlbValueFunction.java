@@ -1,5 +1,7 @@
 package org.bidarena.agents.replay;
 
+import java.util.stream.IntStream;
+
 /**
  * RLB's value function (Cai et al., WSDM 2017): V(t, b), the expected clicks of the best policy with t
  * auctions and a budget of b left, for integer budgets 0..B.
@@ -42,24 +44,35 @@ public final class RlbValueFunction {
     double[] m = landscape.probabilities();
     int maxPrice = m.length - 1;
     float[][] v = new float[n + 1][bMax + 1];
+    // Each cell of a row depends only on the row before, so a row's budgets are split over the cores;
+    // every cell is computed the same way whichever thread does it, so V does not depend on scheduling.
+    int chunk = 2048;
+    int chunks = (bMax + chunk) / chunk;
     for (int t = 1; t <= n; t++) {
       float[] prev = v[t - 1];
       float[] row = v[t];
-      for (int b = 0; b <= bMax; b++) {
-        double base = prev[b];
-        double gain = 0;
-        int limit = Math.min(b, maxPrice);
-        for (int d = 0; d <= limit; d++) {
-          double g = theta + prev[b - d] - base;
-          if (g < 0) {
-            break;
-          }
-          gain += m[d] * g;
+      IntStream.range(0, chunks).parallel().forEach(c -> {
+        int end = Math.min(bMax, (c + 1) * chunk - 1);
+        for (int b = c * chunk; b <= end; b++) {
+          row[b] = cell(prev, m, theta, b, Math.min(b, maxPrice));
         }
-        row[b] = (float) (base + gain);
-      }
+      });
     }
     return new RlbValueFunction(v, m);
+  }
+
+  /** V(t-1, b) + the sum of m(d) g(d) over d = 0.. while g(d) >= 0. */
+  private static float cell(float[] prev, double[] m, double theta, int b, int limit) {
+    double base = prev[b];
+    double gain = 0;
+    for (int d = 0; d <= limit; d++) {
+      double g = theta + prev[b - d] - base;
+      if (g < 0) {
+        break;
+      }
+      gain += m[d] * g;
+    }
+    return (float) (base + gain);
   }
 
   public int horizon() {
