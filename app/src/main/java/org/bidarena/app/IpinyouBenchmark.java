@@ -71,8 +71,7 @@ final class IpinyouBenchmark {
       LoggedAuctions log = data.log();
       int episodes = (log.size() + episodeLength - 1) / episodeLength;
       int runs = ratios.size() * algorithms.size();
-      Scenario scenario = new Scenario("ipinyou-replay", seed, 1, episodes, null, runs, runs,
-          new AuctionSpec(AuctionType.SECOND_PRICE, 0, 0, IpinyouData.MAX_PRICE * MICROS_PER_FEN), 0, List.of(), 0);
+      Scenario scenario = scenario(runs, episodes, seed);
       CompletableFuture<Void> failed = new CompletableFuture<>();
       Peers peers = failurePeers(system, failed);
       SeededStreams streams = new SeededStreams(seed);
@@ -105,6 +104,16 @@ final class IpinyouBenchmark {
       system.terminate();
       system.getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
+  }
+
+  /**
+   * What the Exchange actors of a replay need of a scenario: one partition per run, one tick per episode,
+   * a second-price auction without reserve, no agents of its own and no checkpoints. There are no
+   * customers: the log is the traffic.
+   */
+  static Scenario scenario(int runs, int episodes, long seed) {
+    return new Scenario("ipinyou-replay", seed, 1, episodes, null, runs, runs,
+        new AuctionSpec(AuctionType.SECOND_PRICE, 0, 0, IpinyouData.MAX_PRICE * MICROS_PER_FEN), 0, List.of(), 0);
   }
 
   /** The totals of one partition's episodes, as the exchange answered them. */

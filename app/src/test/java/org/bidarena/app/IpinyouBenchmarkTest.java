@@ -141,6 +141,9 @@ class IpinyouBenchmarkTest {
     ActorSystem<Void> system = Simulation.startNode(JournalSettings.h2(smallRun));
     try {
       contents = ReplayedRunReader.read(system);
+      // the app's JournalReader, which reads simulated runs, gives the same digest
+      assertThat(JournalReader.read(system, IpinyouBenchmark.scenario(5, 157, 1)).summary().digest())
+          .isEqualTo(summary.get("digest").asText());
     } finally {
       system.terminate();
       system.getWhenTerminated().toCompletableFuture().get(1, TimeUnit.MINUTES);
