@@ -95,6 +95,9 @@ final class BenchmarkCommand implements Runnable {
           }
         }
       }
+      if (algorithms.contains(ReplayAlgorithm.RLB)) {
+        requireMemoryForRlb(loaded, ratios);
+      }
       Path folder = out != null ? out : defaultFolder();
       RunFolder.requireFree(folder);
       System.out.printf("Benchmark ipinyou: %,d auctions from %s, N=%d, c0 %s, algorithms %s -> %s%n",
@@ -129,6 +132,21 @@ final class BenchmarkCommand implements Runnable {
       json.append("  ]\n}\n");
       RunFolder.writeAtomically(folder.resolve("summary.json"), json.toString());
       System.out.println("wrote " + folder.resolve("benchmark.csv") + " and " + folder.resolve("summary.json"));
+    }
+
+    /** RLB holds V as float[N + 1][B + 1]; refuse up front what this JVM cannot hold. */
+    private void requireMemoryForRlb(IpinyouData loaded, List<IpinyouBenchmark.BudgetRatio> ratios) {
+      long available = Runtime.getRuntime().maxMemory() / 2;
+      for (IpinyouBenchmark.BudgetRatio r : ratios) {
+        long budget = loaded.budget(r.value(), episode);
+        double bytes = (episode + 1.0) * (budget + 1.0) * Float.BYTES;
+        if (budget >= Integer.MAX_VALUE || bytes > available) {
+          throw new BadInput(String.format(Locale.ROOT, "rlb at c0=%s with N=%d needs %,.0f MB for its value function"
+              + " (%d x %d floats), more than half of this JVM's %,d MB; give a smaller --episode or c0, or more"
+              + " -Xmx", r.label(), episode, bytes / 1e6, episode + 1, budget + 1,
+              Runtime.getRuntime().maxMemory() / 1_000_000));
+        }
+      }
     }
 
     /** "1/32" or "0.03125"; refused unless in (0, 1]. */

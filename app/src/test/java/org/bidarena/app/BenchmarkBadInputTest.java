@@ -67,6 +67,12 @@ class BenchmarkBadInputTest {
   }
 
   @Test
+  void anRlbValueFunctionTooLargeForTheJvmShouldBeRefusedBeforeItIsComputed() throws IOException {
+    assertRefused("needs", "--data", data("0 70 0.0021\n").toString(), "--algos", "rlb", "--c0", "1",
+        "--episode", "100000");
+  }
+
+  @Test
   void aSyntheticLogShouldRunEndToEnd() throws IOException {
     // given two episodes of 3 auctions, a budget of floor(64 * 1/32 * 3) = 6 per episode
     Path dir = data("1 5 0.004\n0 4 0.004\n1 1 0.5\n1 2 0.004\n0 0 0.0\n1 7 0.004\n");
