@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.ActorSystem;
@@ -155,9 +156,10 @@ final class IpinyouBenchmark {
       exchange.tell(new ExchangeProtocol.ReplayEpisode(k, agent, episode, prepared.policy(), budget,
           IpinyouData.MAX_PRICE, MICROS_PER_FEN, collector));
     }
-    CompletableFuture.anyOf(done, failed).get(30, TimeUnit.MINUTES);
-    if (failed.isCompletedExceptionally()) {
-      failed.get();
+    try {
+      CompletableFuture.anyOf(done, failed).get(30, TimeUnit.MINUTES);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
     }
     return done.get();
   }
