@@ -14,7 +14,7 @@ import picocli.CommandLine.HelpCommand;
     description = "Simulates a programmatic advertising market: customers, exchanges and bidder agents.",
     subcommands = {
       RunCommand.class, ResumeCommand.class, NodeCommand.class, ClusterCommand.class, BenchCommand.class,
-      HelpCommand.class
+      BenchmarkCommand.class, HelpCommand.class
     })
 public final class BidArena implements Runnable {
   public static final int BAD_INPUT = 2;

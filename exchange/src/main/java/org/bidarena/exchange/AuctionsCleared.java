@@ -12,6 +12,8 @@ import org.bidarena.core.scenario.AuctionType;
  * @param bids [agent][auction]: accepted bids, 0 for no bid or a rejected one
  * @param winners the winning agent, or -1 when unsold
  * @param pricesMicros what the winner paid, 0 when unsold
+ * @param loggedClicks for a replayed bid log, the logged click (1 or 0) of each auction; empty for simulated
+ *     traffic, whose clicks the customer shards draw
  */
 public record AuctionsCleared(
     long tick,
@@ -23,10 +25,16 @@ public record AuctionsCleared(
     byte[] stages,
     long[][] bids,
     int[] winners,
-    long[] pricesMicros)
+    long[] pricesMicros,
+    byte[] loggedClicks)
     implements TickEvent, ExchangeEvent {
 
   public int auctions() {
     return customers.length;
+  }
+
+  /** True for the auctions of a replayed bid log. */
+  public boolean replayed() {
+    return loggedClicks.length > 0;
   }
 }

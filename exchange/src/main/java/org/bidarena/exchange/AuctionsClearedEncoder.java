@@ -14,7 +14,7 @@ import java.io.UncheckedIOException;
  */
 final class AuctionsClearedEncoder {
   private static final int TICK = 1, PARTITION = 2, CUSTOMERS = 3, STAGES = 4, RESERVE = 5, BIDS = 6, WINNERS = 7,
-      PRICES = 8, AUCTION_TYPE = 9;
+      PRICES = 8, AUCTION_TYPE = 9, LOGGED_CLICKS = 10;
   private static final int COLUMN_AGENT = 1, COLUMN_BIDS = 2;
 
   private AuctionsClearedEncoder() {}
@@ -47,6 +47,8 @@ final class AuctionsClearedEncoder {
     }
     size += packedSize(WINNERS, winnersSize) + packedSize(PRICES, pricesSize);
     if (e.type().ordinal() != 0) size += CodedOutputStream.computeInt32Size(AUCTION_TYPE, e.type().ordinal());
+    int clicks = e.loggedClicks().length;
+    if (clicks > 0) size += packedSize(LOGGED_CLICKS, clicks);
 
     byte[] bytes = new byte[size];
     CodedOutputStream out = CodedOutputStream.newInstance(bytes);
@@ -80,6 +82,10 @@ final class AuctionsClearedEncoder {
         for (int i = 0; i < n; i++) out.writeInt64NoTag(e.pricesMicros()[i]);
       }
       if (e.type().ordinal() != 0) out.writeInt32(AUCTION_TYPE, e.type().ordinal());
+      if (clicks > 0) {
+        packedHeader(out, LOGGED_CLICKS, clicks);
+        out.writeRawBytes(e.loggedClicks());
+      }
       out.checkNoSpaceLeft();
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);

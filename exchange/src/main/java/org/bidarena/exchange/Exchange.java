@@ -22,6 +22,8 @@ import org.bidarena.core.protocol.DriverProtocol;
 import org.bidarena.core.protocol.EntityKeys;
 import org.bidarena.core.protocol.ExchangeProtocol.Bids;
 import org.bidarena.core.protocol.ExchangeProtocol.Command;
+import org.bidarena.core.protocol.ExchangeProtocol.EpisodeCleared;
+import org.bidarena.core.protocol.ExchangeProtocol.ReplayEpisode;
 import org.bidarena.core.protocol.ExchangeProtocol.Visits;
 import org.bidarena.core.protocol.Participant;
 import org.bidarena.core.protocol.Peers;
@@ -41,6 +43,10 @@ import org.bidarena.core.scenario.Scenario;
  * sends {@link ShardProtocol.Impressions} to the shards, a {@link BidderProtocol.WinNotice} to every
  * bidder and {@link DriverProtocol.TickDone} to the Driver. Inputs are ordered by shard and agent id,
  * never by arrival.
+ *
+ * <p>A replayed bid log takes the other path: each {@link ReplayEpisode} is one tick of the partition,
+ * cleared by {@link LogReplayClearing} against the logged market prices and journaled as the same
+ * {@link AuctionsCleared} event (with the logged clicks), then answered to the sender.
  */
 public final class Exchange extends EventSourcedBehavior<Command, AuctionsCleared, Exchange.State> {
   public static final String AUCTIONS_TAG = "auctions";
@@ -103,6 +109,7 @@ public final class Exchange extends EventSourcedBehavior<Command, AuctionsCleare
         .forAnyState()
         .onCommand(Visits.class, this::onVisits)
         .onCommand(Bids.class, this::onBids)
+        .onCommand(ReplayEpisode.class, this::onReplayEpisode)
         .build();
   }
 
@@ -172,11 +179,52 @@ public final class Exchange extends EventSourcedBehavior<Command, AuctionsCleare
     });
   }
 
+  private Effect<AuctionsCleared, State> onReplayEpisode(State state, ReplayEpisode episode) {
+    long tick = episode.tick();
+    if (tick != state.tick + 1 || state.auctions != null) {
+      return fail(state, tick, "got replayed episode " + tick + " after tick " + state.tick);
+    }
+    LogReplayClearing.ClearedEpisode cleared =
+        LogReplayClearing.clear(episode.auctions(), episode.policy(), episode.budget(), episode.maxBid());
+    AuctionsCleared event = replayEvent(episode, cleared);
+    EpisodeCleared reply = new EpisodeCleared(
+        tick, partition, event.auctions(), cleared.impressions(), cleared.clicks(), cleared.cost());
+    state.tick = tick;
+    state.lastAuctions = event.auctions();
+    AuctionsCleared journaled = state.journaled.take(tick);
+    if (journaled != null) {
+      JournaledAhead.requireSame(context.getSystem(), self.toString(), journaled, event);
+      episode.replyTo().tell(reply);
+      return Effect().none();
+    }
+    return Effect().persist(event).thenRun(s -> episode.replyTo().tell(reply));
+  }
+
+  /** The replayed episode as an AuctionsCleared: our agent's column, then the market's, in micros. */
+  private AuctionsCleared replayEvent(ReplayEpisode episode, LogReplayClearing.ClearedEpisode cleared) {
+    var log = episode.auctions();
+    int n = log.size();
+    long unit = episode.microsPerUnit();
+    int[] rows = new int[n];
+    long[][] bids = new long[2][n];
+    long[] prices = new long[n];
+    for (int i = 0; i < n; i++) {
+      rows[i] = Math.toIntExact(log.firstRow() + i);
+      bids[LogReplayClearing.AGENT][i] = cleared.bids()[i] * unit;
+      bids[LogReplayClearing.MARKET][i] = log.marketPrice()[i] * unit;
+      prices[i] = log.marketPrice()[i] * unit;
+    }
+    return new AuctionsCleared(
+        episode.tick(), partition, org.bidarena.core.scenario.AuctionType.SECOND_PRICE, 0,
+        java.util.List.of(episode.agent(), LogReplayClearing.MARKET_ID), rows, new byte[n], bids,
+        cleared.winners(), prices, log.clicks().clone());
+  }
+
   private AuctionsCleared eventOf(long tick, VisitBatch auctions, ClearedAuctions cleared) {
     return new AuctionsCleared(
         tick, partition, scenario.auction().type(), scenario.auction().reserveMicros(),
         scenario.agents().stream().map(AgentSpec::id).toList(), auctions.customers(), auctions.stages(),
-        cleared.acceptedBids(), cleared.winners(), cleared.pricesMicros());
+        cleared.acceptedBids(), cleared.winners(), cleared.pricesMicros(), new byte[0]);
   }
 
   /** Tells each shard who won its customers' auctions, and each bidder what it bought. */

@@ -56,6 +56,9 @@ public final class ExchangeSerializer extends SerializerWithStringManifest {
             .setPartition(e.partition())
             .setReserveMicros(e.reserveMicros())
             .setAuctionType(e.type().ordinal());
+    if (e.loggedClicks().length > 0) {
+      b.setLoggedClicks(com.google.protobuf.ByteString.copyFrom(e.loggedClicks()));
+    }
     for (int i = 0; i < n; i++) {
       b.addCustomers(e.customers()[i]);
       b.addStages(e.stages()[i]);
@@ -96,6 +99,6 @@ public final class ExchangeSerializer extends SerializerWithStringManifest {
     }
     return new AuctionsCleared(
         p.getTick(), p.getPartition(), AuctionType.values()[p.getAuctionType()], p.getReserveMicros(),
-        List.copyOf(agents), customers, stages, bids, winners, prices);
+        List.copyOf(agents), customers, stages, bids, winners, prices, p.getLoggedClicks().toByteArray());
   }
 }

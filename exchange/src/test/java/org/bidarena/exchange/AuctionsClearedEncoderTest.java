@@ -23,8 +23,17 @@ class AuctionsClearedEncoderTest {
   @Test
   void encodeShouldWriteTheBuilderBytesForAnEmptyEventAtTickZero() {
     AuctionsCleared empty = new AuctionsCleared(0, 0, AuctionType.SECOND_PRICE, 0, List.of("a", ""),
-        new int[0], new byte[0], new long[][] {new long[0], new long[0]}, new int[0], new long[0]);
+        new int[0], new byte[0], new long[][] {new long[0], new long[0]}, new int[0], new long[0], new byte[0]);
     assertThat(AuctionsClearedEncoder.encode(empty)).isEqualTo(ExchangeSerializer.toProto(empty).toByteArray());
+  }
+
+  /** Replayed logs carry a click per auction; simulated traffic carries none. */
+  private static byte[] loggedClicks(SplittableRandom r, int n) {
+    byte[] clicks = new byte[r.nextBoolean() ? n : 0];
+    for (int i = 0; i < clicks.length; i++) {
+      clicks[i] = (byte) r.nextInt(0, 2);
+    }
+    return clicks;
   }
 
   private static AuctionsCleared randomEvent(SplittableRandom r, int n, int agents) {
@@ -48,6 +57,6 @@ class AuctionsClearedEncoderTest {
     }
     return new AuctionsCleared(r.nextLong(0, 1L << r.nextInt(1, 40)), r.nextInt(0, 300),
         r.nextBoolean() ? AuctionType.FIRST_PRICE : AuctionType.SECOND_PRICE, r.nextInt(0, 3) == 0 ? 0 : r.nextLong(0, 100_000),
-        List.copyOf(ids), customers, stages, bids, winners, prices);
+        List.copyOf(ids), customers, stages, bids, winners, prices, loggedClicks(r, n));
   }
 }

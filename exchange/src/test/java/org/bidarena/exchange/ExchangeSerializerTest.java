@@ -47,17 +47,29 @@ class ExchangeSerializerTest {
           {1_300, 0, 0, Long.MAX_VALUE},
           {0, 3_000, 0, 700}},
         new int[] {1, 2, -1, -1},
-        new long[] {500, 2_600, 0, 0});
+        new long[] {500, 2_600, 0, 0},
+        new byte[0]);
+  }
+
+  /** A replayed bid log: two agents (ours and the market) and a logged click per auction. */
+  private static AuctionsCleared replayed() {
+    return new AuctionsCleared(
+        7, 3, AuctionType.SECOND_PRICE, 0, List.of("lin", "market"),
+        new int[] {1000, 1001, 1002}, new byte[3],
+        new long[][] {{800, 0, 3000}, {700, 500, 2990}},
+        new int[] {0, 1, 0},
+        new long[] {700, 500, 2990},
+        new byte[] {0, 1, 1});
   }
 
   private static AuctionsCleared noAuctions() {
     return new AuctionsCleared(
         0, 0, AuctionType.SECOND_PRICE, 0, List.of("fixed", "random"),
-        new int[0], new byte[0], new long[][] {new long[0], new long[0]}, new int[0], new long[0]);
+        new int[0], new byte[0], new long[][] {new long[0], new long[0]}, new int[0], new long[0], new byte[0]);
   }
 
   static List<Object> everyType() {
-    return List.of(cleared(AuctionType.SECOND_PRICE), new ExchangeCheckpoint(95));
+    return List.of(cleared(AuctionType.SECOND_PRICE), replayed(), new ExchangeCheckpoint(95));
   }
 
   private Object roundTrip(Object o) throws NotSerializableException {
@@ -78,6 +90,7 @@ class ExchangeSerializerTest {
     }
     assertThat(actual.winners()).containsExactly(expected.winners());
     assertThat(actual.pricesMicros()).containsExactly(expected.pricesMicros());
+    assertThat(actual.loggedClicks()).containsExactly(expected.loggedClicks());
     assertThat(actual.auctions()).isEqualTo(expected.auctions());
   }
 

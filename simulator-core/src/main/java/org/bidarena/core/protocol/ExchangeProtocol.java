@@ -1,5 +1,9 @@
 package org.bidarena.core.protocol;
 
+import org.apache.pekko.actor.typed.RecipientRef;
+import org.bidarena.core.replay.LoggedAuctions;
+import org.bidarena.core.replay.SequentialPolicy;
+
 /** Messages an Exchange partition accepts. */
 public final class ExchangeProtocol {
   private ExchangeProtocol() {}
@@ -16,4 +20,20 @@ public final class ExchangeProtocol {
    * @param spendLimitMicros the most this agent may spend in this partition this tick (its pacing share)
    */
   public record Bids(long tick, int partition, int agent, long[] bids, long spendLimitMicros) implements Command {}
+
+  /**
+   * One episode of a real bid log, episode {@code tick} of this partition: the exchange clears it against
+   * the logged market prices, asking {@code policy} for each bid in log order, journals it as
+   * AuctionsCleared and answers {@link EpisodeCleared}. The policy is a local object: a replay runs on one
+   * node, so this message is never serialized.
+   *
+   * @param budget the episode's budget, in the log's price unit
+   * @param microsPerUnit micros per impression of one log price unit, for the journal
+   */
+  public record ReplayEpisode(
+      long tick, String agent, LoggedAuctions auctions, SequentialPolicy policy, long budget, int maxBid,
+      long microsPerUnit, RecipientRef<EpisodeCleared> replyTo) implements Command {}
+
+  /** What one replayed episode gave the agent, in the log's price unit. */
+  public record EpisodeCleared(long tick, int partition, int auctions, int impressions, int clicks, long cost) {}
 }
