@@ -76,7 +76,7 @@ public class HotPathBenchmarks {
     }
     cleared = new AuctionsCleared(0, 0, scenario.auction().type(), scenario.auction().reserveMicros(),
         scenario.agents().stream().map(AgentSpec::id).toList(), visits.customers(), visits.stages(),
-        result.acceptedBids(), result.winners(), result.pricesMicros());
+        result.acceptedBids(), result.winners(), result.pricesMicros(), new byte[0]);
     serializer = new ExchangeSerializer();
   }
 
