@@ -169,12 +169,14 @@ public final class BenchCommand implements Callable<Integer> {
     if (digestC != null) {
       report(c, a);
     }
+    if (digestB != null) {
+      System.out.printf(Locale.ROOT, "heap after a full GC at the end of (b): %,d bytes, %.1f bytes per customer%n",
+          heapBytes, (double) heapBytes / customers);
+    }
     if (digestB == null || digestC == null) {
       return 0;
     }
 
-    System.out.printf(Locale.ROOT, "heap after a full GC at the end of (b): %,d bytes, %.1f bytes per customer%n",
-        heapBytes, (double) heapBytes / customers);
     System.out.printf(Locale.ROOT, "reading the (c) journal back for the digest and summary: %.2f s%n", readBack);
     System.out.println("digest (b): " + digestB);
     System.out.println("digest (c): " + digestC);
