@@ -12,7 +12,7 @@ import picocli.CommandLine.HelpCommand;
     version = "bidarena 0.1.0",
     description = "Simulates a programmatic advertising market: customers, exchanges and bidder agents.",
     subcommands = {RunCommand.class, ResumeCommand.class, ReplayCommand.class, ExportCommand.class, SqlCommand.class,
-        HelpCommand.class})
+        WhatIfCommand.class, ReportCommand.class, HelpCommand.class})
 public final class BidArena implements Runnable {
   public static final int BAD_INPUT = 2;
   public static final int FAILED = 1;
