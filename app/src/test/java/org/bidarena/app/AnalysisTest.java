@@ -12,7 +12,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.bidarena.core.scenario.Scenario;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -128,6 +130,75 @@ class AnalysisTest {
     Runs.Output sql = Runs.capture("sql", dir.toString(), "SELEC count(*) FROM auctions");
     assertThat(sql.exitCode()).isEqualTo(2);
     assertThat(sql.err().strip()).startsWith("error: the query failed").doesNotContain("\n");
+  }
+
+  @Test
+  void whatIfWithTheAgentsOwnStrategyReproducesTheRecordedMetrics() {
+    // given
+    RunFolder folder = RunFolder.open(dir);
+    RecordedRun run = RecordedRun.read(folder, JournalSettingsForTest.h2(dir), dir.toString(), true);
+    for (String agent : new String[] {"conservative", "adaptive", "random"}) {
+      Scenario same = WhatIfCommand.changedScenario(
+          folder, run.scenario(), agent, run.scenario().agents().get(run.scenario().agentIndex(agent)).strategy().key(),
+          List.of());
+      // when
+      WhatIf.Result result = new WhatIf(same, same.agentIndex(agent)).run(run.auctions());
+      // then
+      assertThat(result.agents()).as(agent).isEqualTo(run.summary().agents());
+      assertThat(result.funnel()).isEqualTo(run.summary().funnel());
+    }
+  }
+
+  @Test
+  void whatIfWithAnotherStrategyChangesThatAgentsMetrics() {
+    // given
+    RunFolder folder = RunFolder.open(dir);
+    RecordedRun run = RecordedRun.read(folder, JournalSettingsForTest.h2(dir), dir.toString(), true);
+    Scenario changed = WhatIfCommand.changedScenario(folder, run.scenario(), "conservative", "aggressive", List.of());
+    int conservative = changed.agentIndex("conservative");
+    // when
+    WhatIf.Result result = new WhatIf(changed, conservative).run(run.auctions());
+    // then
+    AgentMetrics before = run.summary().agents().get(conservative);
+    AgentMetrics after = result.agents().get(conservative);
+    assertThat(after.strategy()).isEqualTo("aggressive");
+    // 1.3x instead of 0.7x the base bid, on every stage instead of two
+    assertThat(after.avgBidMicros()).isGreaterThan(before.avgBidMicros());
+    assertThat(after.spendMicros()).isGreaterThan(before.spendMicros());
+    assertThat(after.impressions()).isNotEqualTo(before.impressions());
+    assertThat(after.maxDailySpendMicros()).isLessThanOrEqualTo(after.dailyBudgetMicros());
+    // the traffic is the recorded one, so every agent still saw every auction
+    assertThat(result.agents()).allSatisfy(a -> assertThat(a.auctions()).isEqualTo(summary.get("auctions").asLong()));
+  }
+
+  @Test
+  void whatIfCommandPrintsEveryAgentBeforeAndAfter() {
+    Runs.Output out = Runs.capture("whatif", dir.toString(), "--agent", "conservative", "--strategy", "aggressive",
+        "--set", "multiplier=1.1");
+    assertThat(out.exitCode()).as(out.err()).isZero();
+    assertThat(out.out()).contains("conservative -> aggressive");
+    for (JsonNode agent : summary.get("agents")) {
+      assertThat(out.out()).contains(agent.get("id").asText());
+    }
+  }
+
+  @Test
+  void reportDrawsEveryChartInHeadlessChromium() throws Exception {
+    // when
+    Runs.Output report = Runs.capture("report", dir.toString());
+    // then
+    assertThat(report.exitCode()).as(report.err()).isZero();
+    Path html = dir.resolve("report.html");
+    String page = Files.readString(html);
+    assertThat(page).doesNotContainPattern("<script[^>]*\\bsrc=").doesNotContain("<link");
+    for (String chart : HtmlReport.CHARTS) {
+      assertThat(page).contains("<canvas id=\"" + chart + "\"");
+    }
+    JsonNode status = Chromium.pageStatus(html);
+    assertThat(status.get("errors")).as("JavaScript errors").isEmpty();
+    for (String chart : HtmlReport.CHARTS) {
+      assertThat(status.get("charts").get(chart).asBoolean()).as("chart " + chart + " drew").isTrue();
+    }
   }
 
   private JsonNode agent(String id) {
