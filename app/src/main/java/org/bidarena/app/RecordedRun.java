@@ -2,9 +2,12 @@ package org.bidarena.app;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigFactory;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
@@ -47,6 +50,7 @@ public record RecordedRun(
   /** Reads the run in {@code folder} from {@code journal}; {@code keepEvents} keeps auctions and outcomes. */
   public static RecordedRun read(RunFolder folder, JournalSettings journal, String where, boolean keepEvents) {
     Scenario scenario = folder.scenario();
+    probe(journal, where);
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bidarena-replay", config(journal));
     try {
       JdbcReadJournal query =
@@ -78,8 +82,6 @@ public record RecordedRun(
       return new RecordedRun(folder, scenario, started[0], metrics.summary(), metrics.ticks(), auctions, outcomes);
     } catch (BadInput e) {
       throw e;
-    } catch (ExecutionException e) {
-      throw new BadInput("the journal " + where + " cannot be read: " + rootMessage(e));
     } catch (Exception e) {
       throw new BadInput("the journal " + where + " cannot be read: " + rootMessage(e));
     } finally {
@@ -89,6 +91,24 @@ public record RecordedRun(
       } catch (Exception ignored) {
         // The answer is already complete; a slow shutdown changes nothing.
       }
+    }
+  }
+
+  /**
+   * Opens the database once with plain JDBC and looks for the journal table, so that a corrupt file or a
+   * database without a journal is refused at once (the query side would keep retrying the connection).
+   */
+  private static void probe(JournalSettings journal, String where) {
+    try (Connection c = DriverManager.getConnection(journal.url(), journal.user(), journal.password());
+        ResultSet tables = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+      while (tables.next()) {
+        if (tables.getString("TABLE_NAME").equalsIgnoreCase("event_journal")) {
+          return;
+        }
+      }
+      throw new BadInput("the journal " + where + " holds no run (no event_journal table)");
+    } catch (SQLException e) {
+      throw new BadInput("the journal " + where + " cannot be read: " + rootMessage(e));
     }
   }
 
