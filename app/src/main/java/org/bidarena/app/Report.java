@@ -1,7 +1,5 @@
 package org.bidarena.app;
 
-import java.nio.file.Path;
-
 /** Prints a finished run's result on the terminal. */
 final class Report {
   private Report() {}
@@ -10,11 +8,7 @@ final class Report {
     return print(summary, folder.summaryJson() + " and " + folder.ticksCsv());
   }
 
-  static int print(RunSummary summary, Path wrote) {
-    return print(summary, wrote.toString());
-  }
-
-  private static int print(RunSummary summary, String wrote) {
+  static int print(RunSummary summary, String wrote) {
     System.out.println();
     System.out.print(summary.toTable());
     System.out.printf("%nauctions: %,d   impressions: %,d%n", summary.auctions(), summary.impressions());

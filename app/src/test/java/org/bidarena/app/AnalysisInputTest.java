@@ -185,7 +185,7 @@ class AnalysisInputTest {
   }
 
   private static void assertNothingWritten(Path dir) {
-    for (String name : List.of("replay-summary.json", "report.html", "export")) {
+    for (String name : List.of("replay-summary.json", "replay-ticks.csv", "report.html", "export")) {
       assertThat(dir.resolve(name)).doesNotExist();
     }
   }

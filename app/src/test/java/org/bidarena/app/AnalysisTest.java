@@ -47,6 +47,7 @@ class AnalysisTest {
     Path replayed = dir.resolve("replay-summary.json");
     assertThat(new ObjectMapper().readTree(Files.readString(replayed))).isEqualTo(summary);
     assertThat(Files.readString(replayed)).isEqualTo(Files.readString(dir.resolve("summary.json")));
+    assertThat(Files.readString(dir.resolve("replay-ticks.csv"))).isEqualTo(Files.readString(dir.resolve("ticks.csv")));
     assertThat(replay.out()).contains("digest: " + summary.get("digest").asText());
     assertThat(replay.out()).contains("aggressive").contains("Customer funnel");
     System.err.printf("default run: %.1f s in-process, replay: %.1f s%n", runSeconds, replaySeconds);
