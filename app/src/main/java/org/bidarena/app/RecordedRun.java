@@ -17,6 +17,7 @@ import org.apache.pekko.persistence.query.Offset;
 import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.serialization.SerializationExtension;
 import org.apache.pekko.stream.javadsl.Sink;
+import org.apache.pekko.stream.javadsl.Source;
 import org.bidarena.agents.Bidder;
 import org.bidarena.agents.BidderTickSettled;
 import org.bidarena.cluster.JournalSettings;
@@ -59,21 +60,21 @@ public record RecordedRun(
       RunStarted[] started = {null};
       List<AuctionsCleared> auctions = new ArrayList<>();
       List<OutcomesRecorded> outcomes = new ArrayList<>();
-      for (String tag : TAGS) {
-        query.currentEventsByTag(tag, Offset.noOffset())
-            .runWith(Sink.foreach((EventEnvelope env) -> {
-              Object event = env.event();
-              metrics.add(env.persistenceId(), env.sequenceNr(), event);
-              if (event instanceof RunStarted r) {
-                started[0] = r;
-              } else if (keepEvents && event instanceof AuctionsCleared a) {
-                auctions.add(a);
-              } else if (keepEvents && event instanceof OutcomesRecorded o) {
-                outcomes.add(o);
-              }
-            }), system)
-            .toCompletableFuture().get(30, TimeUnit.MINUTES);
-      }
+      // The tags are read side by side; each persistence id has one tag, so its events stay in order.
+      Source.from(TAGS)
+          .flatMapMerge(TAGS.size(), tag -> query.currentEventsByTag(tag, Offset.noOffset()))
+          .runWith(Sink.foreach((EventEnvelope env) -> {
+            Object event = env.event();
+            metrics.add(env.persistenceId(), env.sequenceNr(), event);
+            if (event instanceof RunStarted r) {
+              started[0] = r;
+            } else if (keepEvents && event instanceof AuctionsCleared a) {
+              auctions.add(a);
+            } else if (keepEvents && event instanceof OutcomesRecorded o) {
+              outcomes.add(o);
+            }
+          }), system)
+          .toCompletableFuture().get(30, TimeUnit.MINUTES);
       requireSameRun(folder, scenario, started[0], where);
       auctions.sort((a, b) -> a.tick() != b.tick() ? Long.compare(a.tick(), b.tick())
           : Integer.compare(a.partition(), b.partition()));
