@@ -1,5 +1,6 @@
 package org.bidarena.app;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,9 +13,9 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Exports a run's journal as two tables for DuckDB, pandas or Polars:",
-      "  auctions  one row per auction: auction_id, tick, day, partition, customer, stage, winner (agent id or"
+      "  auctions  one row per auction: auction_id, tick, day (from 0), partition, customer, stage, winner (agent id or"
           + " null), price_micros, reserve_micros, and bid_<agent> per agent (its accepted bid, 0 = none)",
-      "  outcomes  one row per click or purchase: tick, day, shard, customer, agent (credited), clicked, purchased,"
+      "  outcomes  one row per click or purchase: tick, day (from 0), shard, customer, agent (credited), clicked, purchased,"
           + " revenue_micros",
       "Money is in micro-units (1 currency unit = 1,000,000); bids and prices are per impression.",
       "Example:  bidarena export runs/my-run --format parquet --to /tmp/my-run-tables"
@@ -37,6 +38,9 @@ final class ExportCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     TableExport.Format f = TableExport.format(format);
     RunFolder folder = RunFolder.open(dir);
+    if (to != null && Files.exists(to) && !Files.isDirectory(to)) {
+      throw new BadInput("--to " + to + " is a file; give a folder");
+    }
     RecordedRun run = RecordedRun.read(folder, journal.settings(folder), journal.describe(folder), true);
     Path out = to != null ? to : dir.resolve("export");
     TableExport.write(run, out, f);

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import org.bidarena.core.customer.Stage;
 import org.bidarena.core.scenario.AgentSpec;
 import org.bidarena.core.scenario.Scenario;
 import org.bidarena.core.scenario.ScenarioException;
@@ -61,9 +62,10 @@ final class WhatIfCommand implements Callable<Integer> {
     int agent = changed.agentIndex(agentId);
     WhatIf.Result after = new WhatIf(changed, agent).run(run.auctions());
     AgentSpec spec = changed.agents().get(agent);
-    System.out.printf("What if %s had bid as %s (multiplier %s, stages mask %s)? Re-cleared %,d recorded auctions.%n%n",
-        agentId, spec.strategy().key(), spec.multiplier(), Integer.toBinaryString(spec.stageMask()),
-        run.summary().auctions());
+    String stages = Arrays.stream(Stage.values()).filter(st -> spec.targets(st.ordinal())).map(Stage::key)
+        .collect(Collectors.joining(", "));
+    System.out.printf("What if %s had bid as %s (multiplier %s, stages %s)? Re-cleared %,d recorded auctions.%n%n",
+        agentId, spec.strategy().key(), spec.multiplier(), stages, run.summary().auctions());
     System.out.print(sideBySide(run.summary().agents(), after.agents()));
     return 0;
   }

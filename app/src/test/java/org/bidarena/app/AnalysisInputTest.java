@@ -156,8 +156,9 @@ class AnalysisInputTest {
   }
 
   @Test
-  void exportRefusesAnUnknownFormat() {
+  void exportRefusesAnUnknownFormatOrAFileAsItsTarget() {
     assertRefused(new String[] {"export", run.toString(), "--format", "xlsx"}, "--format");
+    assertRefused(new String[] {"export", run.toString(), "--to", run.resolve("summary.json").toString()}, "is a file");
   }
 
   @Test
