@@ -53,11 +53,11 @@ public record RecordedRun(
     Scenario scenario = folder.scenario();
     probe(journal, where);
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bidarena-replay", config(journal));
+    RunStarted[] started = {null};
     try {
       JdbcReadJournal query =
           PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
       RunMetrics metrics = new RunMetrics(scenario, SerializationExtension.get(system));
-      RunStarted[] started = {null};
       List<AuctionsCleared> auctions = new ArrayList<>();
       List<OutcomesRecorded> outcomes = new ArrayList<>();
       // The tags are read side by side; each persistence id has one tag, so its events stay in order.
@@ -84,6 +84,10 @@ public record RecordedRun(
     } catch (BadInput e) {
       throw e;
     } catch (Exception e) {
+      // Events of another run's agents fail the stream; say that the run differs, not that it is unreadable.
+      if (started[0] != null) {
+        requireSameRun(folder, scenario, started[0], where);
+      }
       throw new BadInput("the journal " + where + " cannot be read: " + rootMessage(e));
     } finally {
       system.terminate();

@@ -146,6 +146,19 @@ class AnalysisInputTest {
   }
 
   @Test
+  void aJournalOfAScenarioWithOtherAgentsIsRefused() throws IOException {
+    // given the folder files of a tiny run with one agent, over this run's journal
+    Path solo = temp.resolve("solo");
+    Runs.run(solo, "customers.count=200", "time.days=1", "time.ticks-per-day=4",
+        "agents={solo {strategy = fixed, daily-budget = 5.00}}");
+    Path dir = copyOf(run, "other-agents");
+    Files.copy(solo.resolve("run.json"), dir.resolve("run.json"), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(solo.resolve("scenario.conf"), dir.resolve("scenario.conf"), StandardCopyOption.REPLACE_EXISTING);
+    assertRefused(args("replay", dir), "belongs to another scenario or seed");
+    assertNothingWritten(dir);
+  }
+
+  @Test
   void whatIfRefusesAnUnknownAgentStrategyOrKey() {
     assertRefused(new String[] {"whatif", run.toString(), "--agent", "nobody", "--strategy", "aggressive"},
         "no such agent");
