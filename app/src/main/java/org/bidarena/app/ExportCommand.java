@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Exports a run's journal as two tables for DuckDB, pandas or Polars:",
+      "Exports a run's auctions and outcomes as Parquet or CSV tables, for DuckDB, pandas or Polars.",
+      "Tables:",
       "  auctions  one row per auction: auction_id, tick, day (from 0), partition, customer, stage, winner (agent id or"
           + " null), price_micros, reserve_micros, and bid_<agent> per agent (its accepted bid, 0 = none)",
       "  outcomes  one row per click or purchase: tick, day (from 0), shard, customer, agent (credited), clicked, purchased,"
