@@ -13,7 +13,8 @@ import picocli.CommandLine.HelpCommand;
     version = "bidarena 0.1.0",
     description = "Simulates a programmatic advertising market: customers, exchanges and bidder agents.",
     subcommands = {
-      RunCommand.class, ResumeCommand.class, NodeCommand.class, ClusterCommand.class, BenchCommand.class,
+      RunCommand.class, ResumeCommand.class, ReplayCommand.class, ExportCommand.class, SqlCommand.class,
+      WhatIfCommand.class, ReportCommand.class, NodeCommand.class, ClusterCommand.class, BenchCommand.class,
       BenchmarkCommand.class, HelpCommand.class
     })
 public final class BidArena implements Runnable {

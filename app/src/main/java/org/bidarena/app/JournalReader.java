@@ -38,80 +38,15 @@ public final class JournalReader {
   public static Contents read(ActorSystem<?> system, Scenario scenario) throws Exception {
     JdbcReadJournal journal =
         PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
-    Serialization serialization = SerializationExtension.get(system);
     List<String> ids = journal.currentPersistenceIds().runWith(Sink.seq(), system)
         .toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    JournalDigest digest = new JournalDigest();
-    Map<String, Totals> byAgent = new LinkedHashMap<>();
-    for (AgentSpec agent : scenario.agents()) {
-      byAgent.put(agent.id(), new Totals());
-    }
-    List<BidderTickSettled> ticks = new ArrayList<>();
-    long[] funnel = new long[Stage.COUNT];
-    long[] lastTick = {-1};
-    long[] auctions = {0};
+    RunMetrics metrics = new RunMetrics(scenario, SerializationExtension.get(system));
     for (String id : ids.stream().sorted().toList()) {
-      int[][] lastStageCounts = {null};
       journal.currentEventsByPersistenceId(id, 0L, Long.MAX_VALUE)
-          .runWith(Sink.foreach((EventEnvelope env) -> {
-            Object event = env.event();
-            if (!(event instanceof TickEvent)) {
-              return;
-            }
-            byte[] bytes = serialization.serialize(event).get();
-            String manifest = Serializers.manifestFor(serialization.findSerializerFor(event), event);
-            digest.add(id, manifest, bytes);
-            if (event instanceof BidderTickSettled s) {
-              ticks.add(s);
-              byAgent.get(s.agent()).add(s);
-            } else if (event instanceof OutcomesRecorded o) {
-              lastStageCounts[0] = o.outcomes().stageCounts();
-            } else if (event instanceof TickCompleted t) {
-              lastTick[0] = Math.max(lastTick[0], t.tick());
-              auctions[0] += t.auctions();
-            }
-          }), system)
+          .runWith(Sink.foreach((EventEnvelope env) -> metrics.add(id, env.sequenceNr(), env.event())), system)
           .toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      if (lastStageCounts[0] != null) {
-        for (int s = 0; s < Stage.COUNT; s++) {
-          funnel[s] += lastStageCounts[0][s];
-        }
-      }
     }
-    ticks.sort(Comparator.comparingLong(BidderTickSettled::tick)
-        .thenComparingInt(s -> scenario.agentIndex(s.agent())));
-    List<AgentMetrics> agents = new ArrayList<>();
-    long impressions = 0;
-    for (AgentSpec agent : scenario.agents()) {
-      Totals t = byAgent.get(agent.id());
-      agents.add(t.metrics(agent));
-      impressions += t.impressions;
-    }
-    RunSummary summary = new RunSummary(
-        scenario.name(), scenario.seed(), digest.hex(), lastTick[0] + 1, auctions[0], impressions, agents, funnel);
-    return new Contents(summary, ticks, lastTick[0]);
-  }
-
-  private static final class Totals {
-    long auctions, bids, bidSum, impressions, clicks, conversions, spend, revenue, maxDailySpend;
-
-    void add(BidderTickSettled s) {
-      auctions += s.auctions();
-      bids += s.bids();
-      bidSum += s.bidSumMicros();
-      impressions += s.impressions();
-      clicks += s.clicks();
-      conversions += s.conversions();
-      spend += s.spendMicros();
-      revenue += s.revenueMicros();
-      maxDailySpend = Math.max(maxDailySpend, s.spentTodayMicros());
-    }
-
-    AgentMetrics metrics(AgentSpec agent) {
-      return new AgentMetrics(
-          agent.id(), agent.strategy().key(), agent.dailyBudgetMicros(), auctions, bids, bidSum, impressions, clicks,
-          conversions, spend, revenue, maxDailySpend);
-    }
+    return new Contents(metrics.summary(), metrics.ticks(), metrics.lastTick());
   }
 
   /** The per-tick, per-agent metrics as CSV. */

@@ -130,6 +130,11 @@ public final class RunFolder {
     return scenario;
   }
 
+  /** The scenario fingerprint that run.json records. */
+  public String recordedSha256() {
+    return field(SHA, "scenarioSha256");
+  }
+
   public String status() {
     return field(STATUS, "status");
   }

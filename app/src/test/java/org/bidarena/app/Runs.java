@@ -32,6 +32,23 @@ final class Runs {
     return new Result(code, err.toString());
   }
 
+  /** The outcome of one command with what it printed. */
+  record Output(int exitCode, String out, String err) {}
+
+  /** Runs the command line with System.out captured (tests run one at a time). */
+  static Output capture(String... args) {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream original = System.out;
+    System.setOut(new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8));
+    Result result;
+    try {
+      result = bidarena(args);
+    } finally {
+      System.setOut(original);
+    }
+    return new Output(result.exitCode(), bytes.toString(java.nio.charset.StandardCharsets.UTF_8), result.err());
+  }
+
   /** Runs a scenario to the end into {@code dir}, failing the test if it does not finish. */
   static JsonNode run(Path dir, String... sets) throws IOException {
     List<String> args = new ArrayList<>(List.of("run", "--out", dir.toString()));

@@ -35,6 +35,14 @@ public record JournalSettings(String profile, String driverClass, String url, St
         password == null ? "" : password, schema);
   }
 
+  /** The same H2 database, opened only if it exists and only for reading (the analysis commands). */
+  public JournalSettings readOnly() {
+    if (isPostgres()) {
+      return this;
+    }
+    return new JournalSettings(profile, driverClass, url + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r", user, password, null);
+  }
+
   public boolean isPostgres() {
     return schema != null;
   }

@@ -129,7 +129,6 @@ public final class CustomerModel {
   /** The customers who view a page this tick, in id order. */
   public VisitBatch visits(CustomerBucket b, long tick) {
     long[] threshold = visitThreshold[(int) (tick % ticksPerDay)];
-    int agents = b.agents;
     int[] rows = new int[Math.max(16, b.size / 8)];
     int n = 0;
     // One stream key per tick, then one mix per customer: this scan touches every customer every tick.
@@ -142,6 +141,26 @@ public final class CustomerModel {
         rows[n++] = i;
       }
     }
+    return batch(b, tick, rows, n);
+  }
+
+  /**
+   * The visits of the given customers (ids in the bucket, ascending), as {@link #visits} would give them
+   * if these customers had drawn a visit: for re-playing recorded traffic against the bucket's state.
+   */
+  public VisitBatch visitsOf(CustomerBucket b, long tick, int[] customerIds) {
+    int[] rows = new int[customerIds.length];
+    for (int v = 0; v < rows.length; v++) {
+      rows[v] = customerIds[v] - b.firstCustomer;
+      if (rows[v] < 0 || rows[v] >= b.size) {
+        throw new IllegalArgumentException("customer " + customerIds[v] + " is not in this bucket");
+      }
+    }
+    return batch(b, tick, rows, rows.length);
+  }
+
+  private VisitBatch batch(CustomerBucket b, long tick, int[] rows, int n) {
+    int agents = b.agents;
     int[] customers = new int[n];
     byte[] stages = new byte[n];
     byte[] frequency = new byte[n * agents];

@@ -1,0 +1,53 @@
+package org.bidarena.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Exports a run's auctions and outcomes as Parquet or CSV tables, for DuckDB, pandas or Polars.",
+      "Tables:",
+      "  auctions  one row per auction: auction_id, tick, day (from 0), partition, customer, stage, winner (agent id or"
+          + " null), price_micros, reserve_micros, and bid_<agent> per agent (its accepted bid, 0 = none)",
+      "  outcomes  one row per click or purchase: tick, day (from 0), shard, customer, agent (credited), clicked, purchased,"
+          + " revenue_micros",
+      "Money is in micro-units (1 currency unit = 1,000,000); bids and prices are per impression.",
+      "Example:  bidarena export runs/my-run --format parquet --to /tmp/my-run-tables"
+    })
+final class ExportCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "DIR", description = "The run folder, as made by 'bidarena run'.")
+  Path dir;
+
+  @Option(names = "--format", paramLabel = "parquet|csv", defaultValue = "parquet",
+      description = "The file format (default: ${DEFAULT-VALUE}).")
+  String format;
+
+  @Option(names = "--to", paramLabel = "OUTDIR",
+      description = "Where to write auctions.<format> and outcomes.<format> (default: DIR/export).")
+  Path to;
+
+  @Mixin ReadJournalOptions journal = new ReadJournalOptions();
+
+  @Override
+  public Integer call() throws Exception {
+    TableExport.Format f = TableExport.format(format);
+    RunFolder folder = RunFolder.open(dir);
+    if (to != null && Files.exists(to) && !Files.isDirectory(to)) {
+      throw new BadInput("--to " + to + " is a file; give a folder");
+    }
+    RecordedRun run = RecordedRun.read(folder, journal.settings(folder), journal.describe(folder), true);
+    Path out = to != null ? to : dir.resolve("export");
+    TableExport.write(run, out, f);
+    for (String table : TableExport.TABLES) {
+      System.out.println("wrote " + TableExport.file(out, table, f));
+    }
+    return 0;
+  }
+}
