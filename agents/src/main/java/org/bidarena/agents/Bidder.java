@@ -17,6 +17,7 @@ import org.apache.pekko.persistence.typed.javadsl.Recovery;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.bidarena.core.journal.JournaledAhead;
 import org.bidarena.core.journal.RestorePoint;
+import org.bidarena.core.journal.TickParticipant;
 import org.bidarena.core.protocol.BidderProtocol.BidRequests;
 import org.bidarena.core.protocol.BidderProtocol.Command;
 import org.bidarena.core.protocol.BidderProtocol.Outcomes;
@@ -45,11 +46,10 @@ import org.bidarena.core.scenario.Scenario;
 public final class Bidder extends EventSourcedBehavior<Command, BidderTickSettled, Bidder.State> {
   public static final String SETTLED_TAG = "bidders";
 
-  private final ActorContext<Command> context;
   private final Scenario scenario;
   private final int agentIndex;
   private final AgentSpec agent;
-  private final Participant self;
+  private final TickParticipant<BidderTickSettled> participant;
   private final BudgetPacer pacer;
   private final SeededStreams streams;
   private final RestorePoint restorePoint;
@@ -89,11 +89,11 @@ public final class Bidder extends EventSourcedBehavior<Command, BidderTickSettle
 
   private Bidder(ActorContext<Command> context, Scenario scenario, int agentIndex, RestorePoint restorePoint, Peers peers) {
     super(PersistenceId.of(EntityKeys.BIDDER.name(), scenario.agents().get(agentIndex).id()));
-    this.context = context;
     this.scenario = scenario;
     this.agentIndex = agentIndex;
     this.agent = scenario.agents().get(agentIndex);
-    this.self = new Participant(Participant.Kind.BIDDER, agentIndex);
+    this.participant = new TickParticipant<>(
+        context, new Participant(Participant.Kind.BIDDER, agentIndex), scenario, restorePoint, peers);
     this.pacer = BudgetPacer.of(agent, scenario);
     this.streams = new SeededStreams(scenario.seed());
     this.restorePoint = restorePoint;
@@ -198,26 +198,11 @@ public final class Bidder extends EventSourcedBehavior<Command, BidderTickSettle
     BidderTickSettled event = new BidderTickSettled(
         tick, agent.id(), state.auctions, state.bids, state.bidSum, state.impressions, state.spend, state.clicks,
         state.conversions, state.revenue, state.spentToday, strategy.multiplier());
-    BidderTickSettled journaled = state.journaled.take(tick);
-    if (journaled != null) {
-      JournaledAhead.requireSame(context.getSystem(), self.toString(), journaled, event);
-      return Effect().none().thenRun(s -> reportDone(tick, false));
-    }
-    boolean awaitSnapshot = scenario.isCheckpointTick(tick);
-    return Effect().persist(event).thenRun(s -> {
-      if (!awaitSnapshot) {
-        reportDone(tick, false);
-      }
-    });
-  }
-
-  private void reportDone(long tick, boolean checkpointSaved) {
-    peers.driver().tell(new DriverProtocol.TickDone(tick, self, checkpointSaved, 0));
+    return participant.record(Effect(), state.journaled, event, 0, () -> {});
   }
 
   private Effect<BidderTickSettled, State> fail(long tick, String reason) {
-    context.getLog().error("{}: {}", self, reason);
-    peers.driver().tell(new DriverProtocol.TickFailed(tick, self, reason));
+    participant.fail(tick, reason);
     return Effect().none();
   }
 
@@ -228,9 +213,7 @@ public final class Bidder extends EventSourcedBehavior<Command, BidderTickSettle
     return newEventHandlerBuilder()
         .forAnyState()
         .onEvent(BidderTickSettled.class, (state, event) -> {
-          if (event.tick() > state.tick) {
-            state.journaled.add(event);
-          }
+          participant.replayed(state.journaled, state.tick, event);
           return state;
         })
         .build();
@@ -262,14 +245,9 @@ public final class Bidder extends EventSourcedBehavior<Command, BidderTickSettle
   @Override
   public SignalHandler<State> signalHandler() {
     return newSignalHandlerBuilder()
-        .onSignal(RecoveryCompleted.instance(), state -> {
-          if (state.tick != restorePoint.tick()) {
-            fail(restorePoint.tick() + 1, "has no snapshot of checkpoint tick " + restorePoint.tick());
-          }
-        })
-        .onSignal(SnapshotCompleted.class, (state, done) -> reportDone(state.tick, true))
-        .onSignal(SnapshotFailed.class, (state, failed) ->
-            fail(state.tick, "could not save its checkpoint: " + failed.getFailure().getMessage()))
+        .onSignal(RecoveryCompleted.instance(), state -> participant.recovered(state.tick))
+        .onSignal(SnapshotCompleted.class, (state, done) -> participant.snapshotSaved(state.tick, 0))
+        .onSignal(SnapshotFailed.class, (state, failed) -> participant.snapshotFailed(state.tick, failed.getFailure()))
         .build();
   }
 

@@ -17,6 +17,7 @@ import org.apache.pekko.persistence.typed.javadsl.Recovery;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.bidarena.core.journal.JournaledAhead;
 import org.bidarena.core.journal.RestorePoint;
+import org.bidarena.core.journal.TickParticipant;
 import org.bidarena.core.protocol.BidderProtocol;
 import org.bidarena.core.protocol.DriverProtocol;
 import org.bidarena.core.protocol.EntityKeys;
@@ -55,7 +56,7 @@ public final class Exchange extends EventSourcedBehavior<Command, AuctionsCleare
   private final Scenario scenario;
   private final int partition;
   private final int[] shards;
-  private final Participant self;
+  private final TickParticipant<AuctionsCleared> participant;
   private final AuctionClearing clearing;
   private final RestorePoint restorePoint;
   private final Peers peers;
@@ -87,7 +88,8 @@ public final class Exchange extends EventSourcedBehavior<Command, AuctionsCleare
     this.scenario = scenario;
     this.partition = partition;
     this.shards = scenario.shardsOf(partition);
-    this.self = new Participant(Participant.Kind.EXCHANGE, partition);
+    this.participant = new TickParticipant<>(
+        context, new Participant(Participant.Kind.EXCHANGE, partition), scenario, restorePoint, peers);
     this.clearing = new AuctionClearing(scenario.auction(), new SeededStreams(scenario.seed()));
     this.restorePoint = restorePoint;
     this.peers = peers;
@@ -162,21 +164,7 @@ public final class Exchange extends EventSourcedBehavior<Command, AuctionsCleare
     state.visits = null;
     state.auctions = null;
     state.bids = null;
-    AuctionsCleared journaled = state.journaled.take(tick);
-    if (journaled != null) {
-      JournaledAhead.requireSame(context.getSystem(), self.toString(), journaled, event);
-      return Effect().none().thenRun(s -> {
-        announce(event, cleared);
-        reportDone(event, false);
-      });
-    }
-    boolean awaitSnapshot = scenario.isCheckpointTick(tick);
-    return Effect().persist(event).thenRun(s -> {
-      announce(event, cleared);
-      if (!awaitSnapshot) {
-        reportDone(event, false);
-      }
-    });
+    return participant.record(Effect(), state.journaled, event, event.auctions(), () -> announce(event, cleared));
   }
 
   private Effect<AuctionsCleared, State> onReplayEpisode(State state, ReplayEpisode episode) {
@@ -193,7 +181,7 @@ public final class Exchange extends EventSourcedBehavior<Command, AuctionsCleare
     state.lastAuctions = event.auctions();
     AuctionsCleared journaled = state.journaled.take(tick);
     if (journaled != null) {
-      JournaledAhead.requireSame(context.getSystem(), self.toString(), journaled, event);
+      JournaledAhead.requireSame(context.getSystem(), participant.self().toString(), journaled, event);
       episode.replyTo().tell(reply);
       return Effect().none();
     }
@@ -255,13 +243,8 @@ public final class Exchange extends EventSourcedBehavior<Command, AuctionsCleare
     return i - offset;
   }
 
-  private void reportDone(AuctionsCleared event, boolean checkpointSaved) {
-    peers.driver().tell(new DriverProtocol.TickDone(event.tick(), self, checkpointSaved, event.auctions()));
-  }
-
   private Effect<AuctionsCleared, State> fail(State state, long tick, String reason) {
-    context.getLog().error("{}: {}", self, reason);
-    peers.driver().tell(new DriverProtocol.TickFailed(tick, self, reason));
+    participant.fail(tick, reason);
     return Effect().none();
   }
 
@@ -272,9 +255,7 @@ public final class Exchange extends EventSourcedBehavior<Command, AuctionsCleare
     return newEventHandlerBuilder()
         .forAnyState()
         .onEvent(AuctionsCleared.class, (state, event) -> {
-          if (event.tick() > state.tick) {
-            state.journaled.add(event);
-          }
+          participant.replayed(state.journaled, state.tick, event);
           return state;
         })
         .build();
@@ -303,15 +284,9 @@ public final class Exchange extends EventSourcedBehavior<Command, AuctionsCleare
   @Override
   public SignalHandler<State> signalHandler() {
     return newSignalHandlerBuilder()
-        .onSignal(RecoveryCompleted.instance(), state -> {
-          if (state.tick != restorePoint.tick()) {
-            fail(state, restorePoint.tick() + 1, "has no snapshot of checkpoint tick " + restorePoint.tick());
-          }
-        })
-        .onSignal(SnapshotCompleted.class, (state, done) ->
-            peers.driver().tell(new DriverProtocol.TickDone(state.tick, self, true, state.lastAuctions)))
-        .onSignal(SnapshotFailed.class, (state, failed) ->
-            fail(state, state.tick, "could not save its checkpoint: " + failed.getFailure().getMessage()))
+        .onSignal(RecoveryCompleted.instance(), state -> participant.recovered(state.tick))
+        .onSignal(SnapshotCompleted.class, (state, done) -> participant.snapshotSaved(state.tick, state.lastAuctions))
+        .onSignal(SnapshotFailed.class, (state, failed) -> participant.snapshotFailed(state.tick, failed.getFailure()))
         .build();
   }
 

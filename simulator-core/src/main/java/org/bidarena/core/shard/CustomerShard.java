@@ -21,6 +21,7 @@ import org.bidarena.core.customer.ShardOutcomes;
 import org.bidarena.core.events.OutcomesRecorded;
 import org.bidarena.core.journal.JournaledAhead;
 import org.bidarena.core.journal.RestorePoint;
+import org.bidarena.core.journal.TickParticipant;
 import org.bidarena.core.protocol.BidderProtocol;
 import org.bidarena.core.protocol.DriverProtocol;
 import org.bidarena.core.protocol.EntityKeys;
@@ -49,10 +50,9 @@ import org.bidarena.core.scenario.Scenario;
 public final class CustomerShard extends EventSourcedBehavior<Command, OutcomesRecorded, CustomerShard.State> {
   public static final String OUTCOMES_TAG = "outcomes";
 
-  private final ActorContext<Command> context;
   private final Scenario scenario;
   private final int shard;
-  private final Participant self;
+  private final TickParticipant<OutcomesRecorded> participant;
   private final CustomerModel model;
   private final RestorePoint restorePoint;
   private final Peers peers;
@@ -75,10 +75,10 @@ public final class CustomerShard extends EventSourcedBehavior<Command, OutcomesR
   private CustomerShard(
       ActorContext<Command> context, Scenario scenario, int shard, RestorePoint restorePoint, Peers peers) {
     super(PersistenceId.of(EntityKeys.SHARD.name(), Integer.toString(shard)));
-    this.context = context;
     this.scenario = scenario;
     this.shard = shard;
-    this.self = new Participant(Participant.Kind.SHARD, shard);
+    this.participant = new TickParticipant<>(
+        context, new Participant(Participant.Kind.SHARD, shard), scenario, restorePoint, peers);
     this.model = new CustomerModel(scenario, new SeededStreams(scenario.seed()));
     this.restorePoint = restorePoint;
     this.peers = peers;
@@ -123,23 +123,7 @@ public final class CustomerShard extends EventSourcedBehavior<Command, OutcomesR
     ShardOutcomes outcomes = model.respond(state.bucket, tick, state.visits, impressions.winners());
     state.visits = null;
     OutcomesRecorded event = new OutcomesRecorded(tick, shard, outcomes);
-    OutcomesRecorded journaled = state.journaled.take(tick);
-    if (journaled != null) {
-      JournaledAhead.requireSame(context.getSystem(), self.toString(), journaled, event);
-      return Effect().none().thenRun(s -> finishTick(event, false));
-    }
-    boolean awaitSnapshot = scenario.isCheckpointTick(tick);
-    return Effect().persist(event).thenRun(s -> {
-      sendOutcomes(event);
-      if (!awaitSnapshot) {
-        reportDone(tick, false);
-      }
-    });
-  }
-
-  private void finishTick(OutcomesRecorded event, boolean checkpointSaved) {
-    sendOutcomes(event);
-    reportDone(event.tick(), checkpointSaved);
+    return participant.record(Effect(), state.journaled, event, 0, () -> sendOutcomes(event));
   }
 
   private void sendOutcomes(OutcomesRecorded event) {
@@ -150,13 +134,8 @@ public final class CustomerShard extends EventSourcedBehavior<Command, OutcomesR
     }
   }
 
-  private void reportDone(long tick, boolean checkpointSaved) {
-    peers.driver().tell(new DriverProtocol.TickDone(tick, self, checkpointSaved, 0));
-  }
-
   private Effect<OutcomesRecorded, State> fail(long tick, String reason) {
-    context.getLog().error("{}: {}", self, reason);
-    peers.driver().tell(new DriverProtocol.TickFailed(tick, self, reason));
+    participant.fail(tick, reason);
     return Effect().none();
   }
 
@@ -167,9 +146,7 @@ public final class CustomerShard extends EventSourcedBehavior<Command, OutcomesR
     return newEventHandlerBuilder()
         .forAnyState()
         .onEvent(OutcomesRecorded.class, (state, event) -> {
-          if (event.tick() > state.bucket.tick) {
-            state.journaled.add(event);
-          }
+          participant.replayed(state.journaled, state.bucket.tick, event);
           return state;
         })
         .build();
@@ -199,15 +176,9 @@ public final class CustomerShard extends EventSourcedBehavior<Command, OutcomesR
   @Override
   public SignalHandler<State> signalHandler() {
     return newSignalHandlerBuilder()
-        .onSignal(RecoveryCompleted.instance(), state -> {
-          if (state.bucket.tick != restorePoint.tick()) {
-            fail(restorePoint.tick() + 1, "has no snapshot of checkpoint tick " + restorePoint.tick()
-                + " (restored tick " + state.bucket.tick + ")");
-          }
-        })
-        .onSignal(SnapshotCompleted.class, (state, done) -> reportDone(state.bucket.tick, true))
-        .onSignal(SnapshotFailed.class, (state, failed) ->
-            fail(state.bucket.tick, "could not save its checkpoint: " + failed.getFailure().getMessage()))
+        .onSignal(RecoveryCompleted.instance(), state -> participant.recovered(state.bucket.tick))
+        .onSignal(SnapshotCompleted.class, (state, done) -> participant.snapshotSaved(state.bucket.tick, 0))
+        .onSignal(SnapshotFailed.class, (state, failed) -> participant.snapshotFailed(state.bucket.tick, failed.getFailure()))
         .build();
   }
 
