@@ -57,6 +57,11 @@ public record RecordedRun(
     try {
       JdbcReadJournal query =
           PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
+      // The run's fingerprint first: a journal of another run is refused as such, whatever its other events.
+      started[0] = query.currentEventsByPersistenceId(Driver.PERSISTENCE_ID, 1L, 1L)
+          .runWith(Sink.headOption(), system).toCompletableFuture().get(5, TimeUnit.MINUTES)
+          .map(env -> env.event() instanceof RunStarted r ? r : null).orElse(null);
+      requireSameRun(folder, scenario, started[0], where);
       RunMetrics metrics = new RunMetrics(scenario, SerializationExtension.get(system));
       List<AuctionsCleared> auctions = new ArrayList<>();
       List<OutcomesRecorded> outcomes = new ArrayList<>();
