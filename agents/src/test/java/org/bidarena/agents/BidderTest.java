@@ -24,7 +24,6 @@ import org.bidarena.core.protocol.Participant;
 import org.bidarena.core.protocol.VisitBatch;
 import org.bidarena.core.scenario.Pacing;
 import org.bidarena.core.scenario.Scenario;
-import org.bidarena.core.scenario.ScenarioLoader;
 import org.bidarena.core.testing.ProbePeers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -41,10 +40,7 @@ class BidderTest {
   private static final SnapshotTestKit snapshots = SnapshotTestKit.create(testKit.system());
 
   /** 2 days of 4 ticks, a checkpoint after ticks 1, 3, 5, 7; 4 shards and 2 partitions; budgets of 10.00. */
-  private static final Scenario SCENARIO = ScenarioLoader.loadDefault(List.of(
-      "customers.count=40", "customers.shards=4", "exchange.partitions=2", "time.days=2",
-      "time.ticks-per-day=4", "journal.checkpoint-every-ticks=2",
-      "agents={a{strategy=fixed},b{strategy=aggressive,pacing=asap},c{strategy=conservative}}"), 7L);
+  private static final Scenario SCENARIO = ProbePeers.smallMarket(2, "a{strategy=fixed},b{strategy=aggressive,pacing=asap},c{strategy=conservative}");
 
   private static final int FIXED = 0;
   private static final int ASAP = 1;

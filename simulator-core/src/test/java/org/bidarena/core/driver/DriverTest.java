@@ -20,7 +20,6 @@ import org.bidarena.core.protocol.DriverProtocol.TickDone;
 import org.bidarena.core.protocol.Participant;
 import org.bidarena.core.protocol.ShardProtocol;
 import org.bidarena.core.scenario.Scenario;
-import org.bidarena.core.scenario.ScenarioLoader;
 import org.bidarena.core.testing.ProbePeers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -36,10 +35,7 @@ class DriverTest {
   private static final SnapshotTestKit snapshots = SnapshotTestKit.create(testKit.system());
 
   /** 4 shards, 2 partitions and 2 agents: 8 participants; 4 ticks, a checkpoint after ticks 1 and 3. */
-  private static final Scenario SCENARIO = ScenarioLoader.loadDefault(List.of(
-      "customers.count=40", "customers.shards=4", "exchange.partitions=2", "time.days=1",
-      "time.ticks-per-day=4", "journal.checkpoint-every-ticks=2",
-      "agents={a{strategy=fixed},b{strategy=aggressive}}"), 7L);
+  private static final Scenario SCENARIO = ProbePeers.smallMarket(1, "a{strategy=fixed},b{strategy=aggressive}");
   private static final List<Participant> PARTICIPANTS = Driver.participantsOf(SCENARIO);
   private static final RunStarted RUN = new RunStarted("scenario text", 7L, "0123456789abcdef0123456789abcdef", 4);
   private static final Duration LONG_TIMEOUT = Duration.ofSeconds(60);

@@ -24,7 +24,6 @@ import org.bidarena.core.protocol.Participant;
 import org.bidarena.core.protocol.ShardProtocol;
 import org.bidarena.core.protocol.VisitBatch;
 import org.bidarena.core.scenario.Scenario;
-import org.bidarena.core.scenario.ScenarioLoader;
 import org.bidarena.core.testing.ProbePeers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -40,10 +39,7 @@ class CustomerShardTest {
   private static final SnapshotTestKit snapshots = SnapshotTestKit.create(testKit.system());
 
   /** 40 customers in 4 shards of 10, 2 partitions, 4 ticks a day, a checkpoint after ticks 1 and 3. */
-  private static final Scenario SCENARIO = ScenarioLoader.loadDefault(List.of(
-      "customers.count=40", "customers.shards=4", "exchange.partitions=2", "time.days=1",
-      "time.ticks-per-day=4", "journal.checkpoint-every-ticks=2",
-      "agents={a{strategy=fixed},b{strategy=aggressive},c{strategy=conservative}}"), 7L);
+  private static final Scenario SCENARIO = ProbePeers.smallMarket(1, "a{strategy=fixed},b{strategy=aggressive},c{strategy=conservative}");
 
   private static final int SHARD = 3;
   private static final Participant SELF = new Participant(Participant.Kind.SHARD, SHARD);

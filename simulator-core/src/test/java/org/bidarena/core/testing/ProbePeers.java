@@ -16,6 +16,7 @@ import org.bidarena.core.protocol.ExchangeProtocol;
 import org.bidarena.core.protocol.Peers;
 import org.bidarena.core.protocol.ShardProtocol;
 import org.bidarena.core.scenario.Scenario;
+import org.bidarena.core.scenario.ScenarioLoader;
 
 /**
  * {@link Peers} for actor tests: one {@link TestProbe} per customer shard, exchange partition and agent
@@ -38,6 +39,17 @@ public final class ProbePeers implements Peers {
       bidders.add(testKit.createTestProbe("bidder-" + a, BidderProtocol.Command.class));
     }
     driver = testKit.createTestProbe("driver", DriverProtocol.Command.class);
+  }
+
+  /**
+   * The small market the actor tests share: 40 customers in 4 shards, 2 exchange partitions, days of 4
+   * ticks with a checkpoint every 2, seed 7, and the given agents block (HOCON, e.g.
+   * {@code a{strategy=fixed},b{strategy=aggressive}}).
+   */
+  public static Scenario smallMarket(int days, String agents) {
+    return ScenarioLoader.loadDefault(List.of(
+        "customers.count=40", "customers.shards=4", "exchange.partitions=2", "time.days=" + days,
+        "time.ticks-per-day=4", "journal.checkpoint-every-ticks=2", "agents={" + agents + "}"), 7L);
   }
 
   /**
