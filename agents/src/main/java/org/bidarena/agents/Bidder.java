@@ -18,6 +18,7 @@ import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.bidarena.core.journal.JournaledAhead;
 import org.bidarena.core.journal.RestorePoint;
 import org.bidarena.core.journal.TickParticipant;
+import org.bidarena.core.protocol.BidderProtocol;
 import org.bidarena.core.protocol.BidderProtocol.BidRequests;
 import org.bidarena.core.protocol.BidderProtocol.Command;
 import org.bidarena.core.protocol.BidderProtocol.Outcomes;
@@ -121,6 +122,7 @@ public final class Bidder extends EventSourcedBehavior<Command, BidderTickSettle
         .onCommand(BidRequests.class, this::onBidRequests)
         .onCommand(WinNotice.class, this::onWinNotice)
         .onCommand(Outcomes.class, this::onOutcomes)
+        .onCommand(BidderProtocol.Halt.class, (state, halt) -> participant.halt(Effect(), halt.incarnation()))
         .build();
   }
 

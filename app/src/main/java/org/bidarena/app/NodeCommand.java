@@ -20,7 +20,6 @@ import org.bidarena.cluster.HealthServer;
 import org.bidarena.cluster.JournalSettings;
 import org.bidarena.cluster.NodeSettings;
 import org.bidarena.cluster.NodeStatus;
-import org.bidarena.core.journal.RestorePoint;
 import org.bidarena.core.scenario.Scenario;
 import org.bidarena.core.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
@@ -135,13 +134,13 @@ final class NodeCommand implements Callable<Integer> {
           seedNodes.isEmpty() ? "itself" : seedNodes, httpPort);
       awaitUp(system, node);
       Simulation.createH2Tables(system, journal);
-      LocalNode.DriverJournal journaled = LocalNode.readDriver(system);
-      Engine engine = Engine.start(system, scenario, new RestorePoint(journaled.lastCheckpoint()), status);
+      Engine engine = Engine.start(system, scenario, status);
       System.out.printf("node %s:%d is up: %s, journal %s%n", host, port, node.roles(), journal.describe());
       if (!driver) {
         system.getWhenTerminated().toCompletableFuture().get();
         return 0;
       }
+      LocalNode.DriverJournal journaled = LocalNode.readDriver(system);
       Simulation simulation = new Simulation(folder, scenario, System.out, journal);
       simulation.checkScenario(journaled);
       return Report.print(simulation.play(system, engine, journaled, status), folder);

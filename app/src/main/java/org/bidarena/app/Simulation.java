@@ -43,7 +43,7 @@ final class Simulation {
     try {
       LocalNode.DriverJournal journaled = LocalNode.readDriver(system);
       checkScenario(journaled);
-      Engine engine = Engine.start(system, scenario, new RestorePoint(journaled.lastCheckpoint()));
+      Engine engine = Engine.start(system, scenario);
       return play(system, engine, journaled, new NodeStatus());
     } finally {
       system.terminate();

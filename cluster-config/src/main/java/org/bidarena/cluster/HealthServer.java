@@ -22,7 +22,7 @@ import org.apache.pekko.http.javadsl.server.Route;
  * <ul>
  *   <li>{@code GET /alive}: 200 while the actor system runs (liveness);
  *   <li>{@code GET /ready}: 200 once this node is Up in the cluster and its engine started, else 503;
- *   <li>{@code GET /status}: JSON with this node, its roles, the member list with roles and status, and
+ *   <li>{@code GET /status}: JSON with this node, its process id, its roles, the member list with roles and status, and
  *       the current tick.
  * </ul>
  */
@@ -62,7 +62,8 @@ public final class HealthServer extends AllDirectives {
         .map(m -> "{\"address\": \"" + m.address() + "\", \"status\": \"" + m.status() + "\", \"roles\": "
             + roles(m) + "}")
         .collect(Collectors.joining(", ", "[", "]"));
-    return "{\"node\": \"" + self.address() + "\", \"status\": \"" + self.status() + "\", \"roles\": " + roles(self)
+    return "{\"node\": \"" + self.address() + "\", \"pid\": " + ProcessHandle.current().pid()
+        + ", \"status\": \"" + self.status() + "\", \"roles\": " + roles(self)
         + ", \"ready\": " + ready() + ", \"currentTick\": " + status.currentTick()
         + ", \"members\": " + memberList + "}\n";
   }

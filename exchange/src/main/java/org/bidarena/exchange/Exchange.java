@@ -21,6 +21,7 @@ import org.bidarena.core.journal.TickParticipant;
 import org.bidarena.core.protocol.BidderProtocol;
 import org.bidarena.core.protocol.DriverProtocol;
 import org.bidarena.core.protocol.EntityKeys;
+import org.bidarena.core.protocol.ExchangeProtocol;
 import org.bidarena.core.protocol.ExchangeProtocol.Bids;
 import org.bidarena.core.protocol.ExchangeProtocol.Command;
 import org.bidarena.core.protocol.ExchangeProtocol.EpisodeCleared;
@@ -112,6 +113,7 @@ public final class Exchange extends EventSourcedBehavior<Command, AuctionsCleare
         .onCommand(Visits.class, this::onVisits)
         .onCommand(Bids.class, this::onBids)
         .onCommand(ReplayEpisode.class, this::onReplayEpisode)
+        .onCommand(ExchangeProtocol.Halt.class, (state, halt) -> participant.halt(Effect(), halt.incarnation()))
         .build();
   }
 

@@ -120,7 +120,7 @@ public final class BenchCommand implements Callable<Integer> {
       try {
         long start = System.nanoTime();
         long[] auctions = {0};
-        LocalNode.play(system, Engine.start(system, scenario, RestorePoint.START), RestorePoint.START,
+        LocalNode.play(system, Engine.start(system, scenario), RestorePoint.START,
             LocalNode.runStarted(scenario), (t, n) -> auctions[0] += n);
         b.auctionsPerSecond().add(auctions[0] / seconds(start));
         requireSame("(b) auctions", auctions[0], reference.auctions());
@@ -150,7 +150,7 @@ public final class BenchCommand implements Callable<Integer> {
         try {
           long start = System.nanoTime();
           long[] auctions = {0};
-          LocalNode.play(system, Engine.start(system, scenario, RestorePoint.START), RestorePoint.START,
+          LocalNode.play(system, Engine.start(system, scenario), RestorePoint.START,
             LocalNode.runStarted(scenario), (t, n) -> auctions[0] += n);
           c.auctionsPerSecond().add(auctions[0] / seconds(start));
           long readStart = System.nanoTime();

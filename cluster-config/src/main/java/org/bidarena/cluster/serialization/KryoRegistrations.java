@@ -8,7 +8,9 @@ import org.bidarena.core.events.RunStarted;
 import org.bidarena.core.journal.RestorePoint;
 import org.bidarena.core.protocol.BidderProtocol;
 import org.bidarena.core.protocol.DriverProtocol;
+import org.bidarena.core.protocol.EpochProtocol;
 import org.bidarena.core.protocol.ExchangeProtocol;
+import org.bidarena.core.protocol.Incarnation;
 import org.bidarena.core.protocol.Participant;
 import org.bidarena.core.protocol.ShardProtocol;
 import org.bidarena.core.protocol.VisitBatch;
@@ -45,7 +47,15 @@ public final class KryoRegistrations {
       Driver.Start.class,
       RunProgress.TickFinished.class,
       RunProgress.RunFinished.class,
-      RunProgress.RunFailed.class);
+      RunProgress.RunFailed.class,
+      Incarnation.class,
+      ShardProtocol.Halt.class,
+      ExchangeProtocol.Halt.class,
+      BidderProtocol.Halt.class,
+      DriverProtocol.Halted.class,
+      DriverProtocol.EpochAdvanced.class,
+      EpochProtocol.Advance.class,
+      Driver.MemberLost.class);
 
   private KryoRegistrations() {}
 

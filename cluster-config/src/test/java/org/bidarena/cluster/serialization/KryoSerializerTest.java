@@ -16,7 +16,9 @@ import org.bidarena.core.events.RunStarted;
 import org.bidarena.core.journal.RestorePoint;
 import org.bidarena.core.protocol.BidderProtocol;
 import org.bidarena.core.protocol.DriverProtocol;
+import org.bidarena.core.protocol.EpochProtocol;
 import org.bidarena.core.protocol.ExchangeProtocol;
+import org.bidarena.core.protocol.Incarnation;
 import org.bidarena.core.protocol.Participant;
 import org.bidarena.core.protocol.ShardProtocol;
 import org.bidarena.core.protocol.VisitBatch;
@@ -39,6 +41,8 @@ class KryoSerializerTest {
   void everyClusterMessageRoundTripsThroughKryo() {
     // given one message of every kind that crosses the wire
     TestProbe<RunProgress> observer = KIT.createTestProbe();
+    TestProbe<EpochProtocol.Advance> keeper = KIT.createTestProbe();
+    TestProbe<DriverProtocol.Command> driver = KIT.createTestProbe();
     Participant bidder = new Participant(Participant.Kind.BIDDER, 4);
     List<Object> messages = List.of(
         new ShardProtocol.Tick(12),
@@ -53,7 +57,14 @@ class KryoSerializerTest {
         new Driver.Start(new RunStarted("seed = 7", 7, "ab".repeat(32), 672), new RestorePoint(95), observer.getRef()),
         new RunProgress.TickFinished(12, 300, 672),
         new RunProgress.RunFinished(671),
-        new RunProgress.RunFailed("tick 3: shard-1 failed"));
+        new RunProgress.RunFailed("tick 3: shard-1 failed"),
+        new ShardProtocol.Halt(new Incarnation(2, 95)),
+        new ExchangeProtocol.Halt(new Incarnation(2, 95)),
+        new BidderProtocol.Halt(new Incarnation(2, -1)),
+        new DriverProtocol.Halted(bidder, new Incarnation(2, 95)),
+        new DriverProtocol.EpochAdvanced(3, keeper.getRef()),
+        new EpochProtocol.Advance(3, driver.getRef()),
+        new Driver.MemberLost("pekko://BidArena@127.0.0.1:25522"));
     Serialization serialization = SerializationExtension.get(KIT.system());
 
     for (Object message : messages) {
@@ -99,7 +110,8 @@ class KryoSerializerTest {
 
     // reading a class id no node registered fails instead of instantiating anything
     byte[] bytes = serializer.toBinary(new ShardProtocol.Tick(1));
-    bytes[0] = (byte) 0x7f;
+    bytes[0] = (byte) 0x50; // class id 78: below the first registered id and not one of Kryo's own
+
     assertThatThrownBy(() -> serializer.fromBinary(bytes, ShardProtocol.Tick.class))
         .hasMessageContaining("Encountered unregistered class ID");
   }

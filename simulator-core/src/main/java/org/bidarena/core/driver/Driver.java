@@ -14,14 +14,22 @@ import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
 import org.apache.pekko.persistence.typed.javadsl.Effect;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
+import java.util.HashSet;
 import java.util.Set;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.bidarena.core.events.CheckpointCompleted;
 import org.bidarena.core.events.CoreEvent;
 import org.bidarena.core.events.RunStarted;
 import org.bidarena.core.events.TickCompleted;
 import org.bidarena.core.journal.JournaledAhead;
 import org.bidarena.core.journal.RestorePoint;
+import org.bidarena.core.protocol.BidderProtocol;
 import org.bidarena.core.protocol.DriverProtocol.Command;
+import org.bidarena.core.protocol.DriverProtocol.EpochAdvanced;
+import org.bidarena.core.protocol.DriverProtocol.Halted;
+import org.bidarena.core.protocol.EpochProtocol;
+import org.bidarena.core.protocol.ExchangeProtocol;
+import org.bidarena.core.protocol.Incarnation;
 import org.bidarena.core.protocol.DriverProtocol.TickDone;
 import org.bidarena.core.protocol.DriverProtocol.TickFailed;
 import org.bidarena.core.protocol.Participant;
@@ -37,6 +45,12 @@ import org.bidarena.core.scenario.Scenario;
  * before it journals {@link TickCompleted} and starts the next tick. On a checkpoint tick where every
  * participant saved its snapshot it also journals {@link CheckpointCompleted}. A {@link TickFailed} or a
  * tick that outlives the tick timeout ends the run with a reason.
+ *
+ * <p>When a cluster member is lost ({@link MemberLost}) its entities are gone mid-tick, so the run rewinds
+ * (see {@link Rewind}): every node learns a new epoch, every entity of the running {@link Incarnation}
+ * halts, and the next incarnation starts from the last complete checkpoint. Its entities restore that
+ * checkpoint wherever Cluster Sharding now places them, and the ticks after it are re-run and checked
+ * against what the journal already holds, so the journal ends as if nothing had happened.
  */
 public final class Driver extends EventSourcedBehavior<Command, CoreEvent, Driver.State> {
   public static final String PERSISTENCE_ID = "Driver";
@@ -45,7 +59,17 @@ public final class Driver extends EventSourcedBehavior<Command, CoreEvent, Drive
   /** Begin the run, or continue it from the checkpoint the participants were started at. */
   public record Start(RunStarted run, RestorePoint restorePoint, ActorRef<RunProgress> observer) implements Command {}
 
+  /** A cluster member left, was downed or removed: whatever entities it held are gone. */
+  public record MemberLost(String address) implements Command {}
+
   private record TickTimedOut(long tick) implements Command {}
+
+  private record KeepersListed(Receptionist.Listing listing) implements Command {}
+
+  private enum RewindTimer implements Command { RETRY, TIMED_OUT }
+
+  /** Lost messages are sent again this often while a rewind waits: Halt to a dead node's entity is lost. */
+  private static final Duration REWIND_RETRY = Duration.ofSeconds(2);
 
   private final ActorContext<Command> context;
   private final TimerScheduler<Command> timers;
@@ -55,6 +79,11 @@ public final class Driver extends EventSourcedBehavior<Command, CoreEvent, Drive
   private final List<Participant> participants;
 
   private ActorRef<RunProgress> observer;
+  private boolean playing;
+  private Incarnation incarnation;
+  private Peers live;
+  private Rewind rewind;
+  private final Set<String> lostMembers = new HashSet<>();
   private long current = -1;
   private final TreeSet<Participant> waitingFor = new TreeSet<>();
   private long auctions;
@@ -104,13 +133,20 @@ public final class Driver extends EventSourcedBehavior<Command, CoreEvent, Drive
         .forAnyState()
         .onCommand(Start.class, this::onStart)
         .onCommand(TickDone.class, this::onTickDone)
-        .onCommand(TickFailed.class, (state, failed) -> stop("tick " + failed.tick() + ": " + failed.who() + " " + failed.reason()))
+        .onCommand(TickFailed.class, this::onTickFailed)
         .onCommand(TickTimedOut.class, this::onTimeout)
+        .onCommand(MemberLost.class, this::onMemberLost)
+        .onCommand(KeepersListed.class, this::onKeepersListed)
+        .onCommand(EpochAdvanced.class, this::onEpochAdvanced)
+        .onCommand(Halted.class, this::onHalted)
+        .onCommand(RewindTimer.class, this::onRewindTimer)
         .build();
   }
 
   private Effect<CoreEvent, State> onStart(State state, Start start) {
     observer = start.observer();
+    incarnation = Incarnation.first(start.restorePoint());
+    live = peers.at(incarnation);
     if (state.run == null) {
       if (!start.restorePoint().isStart()) {
         return stop("the journal has no run to resume");
@@ -133,6 +169,7 @@ public final class Driver extends EventSourcedBehavior<Command, CoreEvent, Drive
   }
 
   private void startTick(long tick) {
+    playing = true;
     current = tick;
     waitingFor.clear();
     waitingFor.addAll(participants);
@@ -140,7 +177,7 @@ public final class Driver extends EventSourcedBehavior<Command, CoreEvent, Drive
     checkpointsSaved = 0;
     timers.startSingleTimer(new TickTimedOut(tick), tickTimeout);
     for (int k = 0; k < scenario.shards(); k++) {
-      peers.shard(k).tell(new ShardProtocol.Tick(tick));
+      live.shard(k).tell(new ShardProtocol.Tick(tick));
     }
   }
 
@@ -175,6 +212,7 @@ public final class Driver extends EventSourcedBehavior<Command, CoreEvent, Drive
       if (tick + 1 < scenario.totalTicks()) {
         startTick(tick + 1);
       } else {
+        playing = false;
         observer.tell(new RunProgress.RunFinished(tick));
       }
     });
@@ -188,7 +226,111 @@ public final class Driver extends EventSourcedBehavior<Command, CoreEvent, Drive
         + waitingFor);
   }
 
+  private Effect<CoreEvent, State> onTickFailed(State state, TickFailed failed) {
+    if (rewind != null) {
+      // An entity of the halting incarnation may trip over messages of the tick that was cut short.
+      context.getLog().warn("ignoring during the rewind: {}", failed);
+      return Effect().none();
+    }
+    return stop("tick " + failed.tick() + ": " + failed.who() + " " + failed.reason());
+  }
+
+  private Effect<CoreEvent, State> onMemberLost(State state, MemberLost lost) {
+    if (!playing || !lostMembers.add(lost.address())) {
+      return Effect().none();
+    }
+    String reason = "cluster member " + lost.address() + " was lost during tick " + current;
+    Set<Incarnation> stale = new HashSet<>(rewind == null ? Set.of(incarnation) : rewind.unhalted());
+    timers.cancel(new TickTimedOut(current));
+    current = -1;
+    waitingFor.clear();
+    incarnation = incarnation.next(state.lastCheckpoint);
+    rewind = new Rewind(incarnation, reason, participants, stale);
+    context.getLog().warn("{}: rewinding to checkpoint {} as {}", reason, state.lastCheckpoint, incarnation);
+    timers.startTimerWithFixedDelay(RewindTimer.RETRY, REWIND_RETRY);
+    timers.startSingleTimer(RewindTimer.TIMED_OUT, tickTimeout);
+    findKeepers();
+    return Effect().none();
+  }
+
+  private void findKeepers() {
+    context.getSystem().receptionist().tell(Receptionist.find(
+        EpochProtocol.KEEPERS, context.messageAdapter(Receptionist.Listing.class, KeepersListed::new)));
+  }
+
+  private Effect<CoreEvent, State> onKeepersListed(State state, KeepersListed listed) {
+    if (rewind == null || rewind.everyNodeAdvanced()) {
+      return Effect().none();
+    }
+    int epoch = rewind.target().epoch();
+    for (var keeper : rewind.keepersListed(listed.listing().getServiceInstances(EpochProtocol.KEEPERS))) {
+      keeper.tell(new EpochProtocol.Advance(epoch, context.getSelf()));
+    }
+    return haltWhenEveryNodeAdvanced();
+  }
+
+  private Effect<CoreEvent, State> onEpochAdvanced(State state, EpochAdvanced advanced) {
+    if (rewind == null || advanced.epoch() != rewind.target().epoch() || rewind.everyNodeAdvanced()) {
+      return Effect().none();
+    }
+    rewind.keeperAdvanced(advanced.keeper());
+    return haltWhenEveryNodeAdvanced();
+  }
+
+  private Effect<CoreEvent, State> haltWhenEveryNodeAdvanced() {
+    if (rewind.everyNodeAdvanced()) {
+      sendHalts();
+    }
+    return Effect().none();
+  }
+
+  private void sendHalts() {
+    for (Rewind.Halting h : rewind.stillRunning()) {
+      Peers old = peers.at(h.incarnation());
+      switch (h.who().kind()) {
+        case SHARD -> old.shard(h.who().id()).tell(new ShardProtocol.Halt(h.incarnation()));
+        case EXCHANGE -> old.exchange(h.who().id()).tell(new ExchangeProtocol.Halt(h.incarnation()));
+        case BIDDER -> old.bidder(h.who().id()).tell(new BidderProtocol.Halt(h.incarnation()));
+      }
+    }
+  }
+
+  private Effect<CoreEvent, State> onHalted(State state, Halted halted) {
+    if (rewind == null) {
+      return Effect().none();
+    }
+    rewind.halted(halted.who(), halted.incarnation());
+    if (!rewind.everyNodeAdvanced() || !rewind.everyoneHalted()) {
+      return Effect().none();
+    }
+    timers.cancel(RewindTimer.RETRY);
+    timers.cancel(RewindTimer.TIMED_OUT);
+    context.getLog().warn("every entity of the lost incarnation halted; re-running from tick {} as {}",
+        incarnation.restoreTick() + 1, incarnation);
+    rewind = null;
+    live = peers.at(incarnation);
+    startTick(incarnation.restoreTick() + 1);
+    return Effect().none();
+  }
+
+  private Effect<CoreEvent, State> onRewindTimer(State state, RewindTimer timer) {
+    if (rewind == null) {
+      return Effect().none();
+    }
+    if (timer == RewindTimer.TIMED_OUT) {
+      return stop(rewind.reason() + ", and the rewind to " + incarnation + " did not finish within "
+          + tickTimeout.toSeconds() + " s; still waiting for " + rewind.waitingFor());
+    }
+    if (rewind.everyNodeAdvanced()) {
+      sendHalts();
+    } else {
+      findKeepers();
+    }
+    return Effect().none();
+  }
+
   private Effect<CoreEvent, State> stop(String reason) {
+    playing = false;
     context.getLog().error("run stopped: {}", reason);
     if (observer != null) {
       observer.tell(new RunProgress.RunFailed(reason));

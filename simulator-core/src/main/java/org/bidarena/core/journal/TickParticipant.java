@@ -4,6 +4,7 @@ import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.persistence.typed.javadsl.Effect;
 import org.apache.pekko.persistence.typed.javadsl.EffectFactories;
 import org.bidarena.core.protocol.DriverProtocol;
+import org.bidarena.core.protocol.Incarnation;
 import org.bidarena.core.protocol.Participant;
 import org.bidarena.core.protocol.Peers;
 import org.bidarena.core.scenario.Scenario;
@@ -82,6 +83,16 @@ public final class TickParticipant<E extends TickEvent> {
       fail(restorePoint.tick() + 1, "has no snapshot of checkpoint tick " + restorePoint.tick()
           + " (restored tick " + restoredTick + ")");
     }
+  }
+
+  /**
+   * Stops the entity for good and tells the Driver. Commands wait while a write is under way, so once the
+   * Driver hears this nothing more of this incarnation reaches the journal.
+   */
+  public <S> Effect<E, S> halt(EffectFactories<E, S> effects, Incarnation incarnation) {
+    return effects.none()
+        .thenRun(s -> peers.driver().tell(new DriverProtocol.Halted(self, incarnation)))
+        .thenStop();
   }
 
   public void snapshotSaved(long tick, long auctions) {

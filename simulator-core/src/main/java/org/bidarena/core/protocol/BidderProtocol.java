@@ -21,4 +21,10 @@ public final class BidderProtocol {
 
   /** The clicks and purchases one shard attributed to the agent this tick. */
   public record Outcomes(long tick, int shard, int clicks, int conversions, long revenueMicros) implements Command {}
+
+  /**
+   * Stop for good: the Driver is rewinding the run. Processed only after any write under way, and
+   * answered with {@link DriverProtocol.Halted} for {@code incarnation}.
+   */
+  public record Halt(Incarnation incarnation) implements Command {}
 }

@@ -1,5 +1,7 @@
 package org.bidarena.core.protocol;
 
+import org.apache.pekko.actor.typed.ActorRef;
+
 /** Messages the Driver accepts from the participants of a tick. */
 public final class DriverProtocol {
   private DriverProtocol() {}
@@ -16,4 +18,10 @@ public final class DriverProtocol {
 
   /** A participant cannot go on; the run stops with this reason. */
   public record TickFailed(long tick, Participant who, String reason) implements Command {}
+
+  /** A node's keeper now knows {@code epoch}. */
+  public record EpochAdvanced(int epoch, ActorRef<EpochProtocol.Advance> keeper) implements Command {}
+
+  /** A participant of {@code incarnation} has stopped: it will not journal anything again. */
+  public record Halted(Participant who, Incarnation incarnation) implements Command {}
 }

@@ -36,4 +36,10 @@ public final class ExchangeProtocol {
 
   /** What one replayed episode gave the agent, in the log's price unit. */
   public record EpisodeCleared(long tick, int partition, int auctions, int impressions, int clicks, long cost) {}
+
+  /**
+   * Stop for good: the Driver is rewinding the run. Processed only after any write under way, and
+   * answered with {@link DriverProtocol.Halted} for {@code incarnation}.
+   */
+  public record Halt(Incarnation incarnation) implements Command {}
 }

@@ -14,4 +14,12 @@ public interface Peers {
   RecipientRef<BidderProtocol.Command> bidder(int agent);
 
   RecipientRef<DriverProtocol.Command> driver();
+
+  /**
+   * The same peers, addressing the entities of {@code incarnation}. Peers that are fixed actors (probes in
+   * tests, the exchange of a log replay) are the same in every incarnation.
+   */
+  default Peers at(Incarnation incarnation) {
+    return this;
+  }
 }

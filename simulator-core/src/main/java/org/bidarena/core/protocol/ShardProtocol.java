@@ -15,4 +15,10 @@ public final class ShardProtocol {
    * @param winners one entry per visit, in the order of the shard's VisitBatch: the winning agent or -1
    */
   public record Impressions(long tick, byte[] winners) implements Command {}
+
+  /**
+   * Stop for good: the Driver is rewinding the run. Processed only after any write under way, and
+   * answered with {@link DriverProtocol.Halted} for {@code incarnation}.
+   */
+  public record Halt(Incarnation incarnation) implements Command {}
 }

@@ -28,6 +28,7 @@ import org.bidarena.core.protocol.EntityKeys;
 import org.bidarena.core.protocol.ExchangeProtocol;
 import org.bidarena.core.protocol.Participant;
 import org.bidarena.core.protocol.Peers;
+import org.bidarena.core.protocol.ShardProtocol;
 import org.bidarena.core.protocol.ShardProtocol.Command;
 import org.bidarena.core.protocol.ShardProtocol.Impressions;
 import org.bidarena.core.protocol.ShardProtocol.Tick;
@@ -100,6 +101,7 @@ public final class CustomerShard extends EventSourcedBehavior<Command, OutcomesR
         .forAnyState()
         .onCommand(Tick.class, this::onTick)
         .onCommand(Impressions.class, this::onImpressions)
+        .onCommand(ShardProtocol.Halt.class, (state, halt) -> participant.halt(Effect(), halt.incarnation()))
         .build();
   }
 

@@ -20,6 +20,7 @@ import org.bidarena.core.protocol.BidderProtocol;
 import org.bidarena.core.protocol.DriverProtocol;
 import org.bidarena.core.protocol.EntityKeys;
 import org.bidarena.core.protocol.ExchangeProtocol;
+import org.bidarena.core.protocol.Incarnation;
 import org.bidarena.core.protocol.Participant;
 import org.bidarena.core.protocol.ShardProtocol;
 import org.bidarena.core.protocol.VisitBatch;
@@ -163,6 +164,26 @@ class CustomerShardTest {
       assertThat(o.revenueMicros()).isEqualTo(recorded.outcomes().revenueMicros(a));
     }
     assertThat(snapshots.persistedInStorage(PID)).isEmpty();
+  }
+
+  @Test
+  void haltShouldWaitForTheTicksWriteThenConfirmAndStopTheShard() {
+    // given a tick whose impressions are being journaled
+    ActorRef<ShardProtocol.Command> shard = spawn(RestorePoint.START);
+    shard.tell(new ShardProtocol.Tick(0));
+    ExchangeProtocol.Visits visits = exchange().expectMessageClass(ExchangeProtocol.Visits.class);
+    shard.tell(new ShardProtocol.Impressions(0, winners(visits.batch().size(), 0)));
+    Incarnation incarnation = new Incarnation(3, -1);
+
+    // when the Halt comes right behind them
+    shard.tell(new ShardProtocol.Halt(incarnation));
+
+    // then the tick is finished and journaled first, then the halt is confirmed and the shard stops
+    assertThat(peers.driverProbe().expectMessageClass(DriverProtocol.TickDone.class).tick()).isZero();
+    assertThat(peers.driverProbe().expectMessageClass(DriverProtocol.Halted.class))
+        .isEqualTo(new DriverProtocol.Halted(SELF, incarnation));
+    testKit.createTestProbe().expectTerminated(shard);
+    assertThat(journal.persistedInStorage(PID)).hasSize(1);
   }
 
   @Test

@@ -1,0 +1,123 @@
+package org.bidarena.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A node that is not the Driver's, killed with SIGKILL in the middle of a three-node run: the run
+ * rewinds to its last checkpoint, the dead node's shards and bidders restart on the survivors, and the
+ * journal ends with the fault-free digest. Needs BIDARENA_PG_URL (.ci/run sets it).
+ */
+class KillNodeTest {
+  private static final String[] SCENARIO = {
+    "customers.count=1500", "time.days=2", "journal.checkpoint-every-ticks=24"
+  };
+  private static final long KILL_AFTER_TICK = 40;
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @BeforeAll
+  static void needsPostgres() {
+    boolean configured = System.getenv("BIDARENA_PG_URL") != null;
+    if (!configured) {
+      System.out.println("KillNodeTest skipped: BIDARENA_PG_URL is not set (.ci/run sets it)");
+    }
+    assumeTrue(configured, "skipped: BIDARENA_PG_URL is not set (.ci/run sets it)");
+  }
+
+  @Test
+  void killingANodeThatIsNotTheDriversMidRunStillEndsWithTheFaultFreeDigest(@TempDir Path temp) throws Exception {
+    // given the fault-free digest, from one node on H2
+    String faultFree = Runs.run(temp.resolve("h2"), SCENARIO).get("digest").asText();
+
+    // and the same scenario under way on three loopback JVMs
+    Path dir = temp.resolve("cluster");
+    int artery = FreePorts.consecutive(3);
+    int http = FreePorts.consecutive(3);
+    CompletableFuture<ClusterRunTest.Printed> cluster = CompletableFuture.supplyAsync(() ->
+        ClusterRunTest.printed(withScenario("cluster", "--nodes", "3", "--out", dir.toString(),
+            "--base-port", Integer.toString(artery), "--http-base-port", Integer.toString(http))));
+    long tickAtKill = awaitTick(http, KILL_AFTER_TICK, cluster);
+
+    // when node 3 is killed with SIGKILL
+    ProcessHandle node3 = nodeProcess(http + 2);
+    assertThat(node3.pid()).isNotEqualTo(ProcessHandle.current().pid());
+    assertThat(node3.destroyForcibly()).isTrue();
+    node3.onExit().get(30, TimeUnit.SECONDS);
+
+    // then the run still completes, with the digest of the run that lost nothing
+    ClusterRunTest.Printed run = cluster.get(10, TimeUnit.MINUTES);
+    assertThat(run.result().exitCode()).as("%s%n%s", run.result().err(), run.out()).isZero();
+    assertThat(run.out()).contains("digest: " + faultFree);
+    assertThat(Runs.summary(dir).get("digest").asText()).isEqualTo(faultFree);
+    assertThat(Files.readString(dir.resolve("summary.json")))
+        .isEqualTo(Files.readString(temp.resolve("h2").resolve("summary.json")));
+
+    // and it did so by rewinding to a checkpoint at or before the tick under way when the node died
+    String log = Files.readString(dir.resolve("run.log"));
+    assertThat(log).containsPattern("was lost during tick \\d+: rewinding to checkpoint (23|47|71) ");
+    assertThat(log).contains("re-running from tick");
+    assertThat(tickAtKill).isLessThan(191);
+  }
+
+  private static String[] withScenario(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    for (String set : SCENARIO) {
+      all.add("--set");
+      all.add(set);
+    }
+    return all.toArray(String[]::new);
+  }
+
+  /** Polls node 1's /status until its current tick reaches {@code tick}; fails if the cluster stops first. */
+  private static long awaitTick(int httpPort, long tick, CompletableFuture<?> cluster) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    while (System.nanoTime() < deadline) {
+      assertThat(cluster).as("the cluster stopped before tick %d", tick).isNotDone();
+      try {
+        long current = status(httpPort).path("currentTick").asLong(-1);
+        if (current >= tick) {
+          return current;
+        }
+      } catch (java.io.IOException notUpYet) {
+        // node 1 is still starting
+      }
+      try {
+        cluster.get(200, TimeUnit.MILLISECONDS); // a poll interval that ends early if the cluster stops
+      } catch (TimeoutException stillRunning) {
+        // poll again
+      }
+    }
+    throw new AssertionError("node 1 did not reach tick " + tick + " within 5 minutes");
+  }
+
+  /** The node's process, by the id its health endpoint reports. */
+  private static ProcessHandle nodeProcess(int httpPort) throws Exception {
+    long pid = status(httpPort).path("pid").asLong();
+    return ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no process " + pid));
+  }
+
+  private static JsonNode status(int httpPort) throws Exception {
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + "/status"))
+        .timeout(Duration.ofSeconds(2)).build();
+    return JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body());
+  }
+}
