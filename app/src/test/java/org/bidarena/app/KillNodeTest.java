@@ -22,60 +22,100 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A node that is not the Driver's, killed with SIGKILL in the middle of a three-node run: the run
- * rewinds to its last checkpoint, the dead node's shards and bidders restart on the survivors, and the
- * journal ends with the fault-free digest. Needs BIDARENA_PG_URL (.ci/run sets it).
+ * Nodes killed with SIGKILL in the middle of a three-node run on PostgreSQL. Needs BIDARENA_PG_URL
+ * (.ci/run sets it).
+ *
+ * <ul>
+ *   <li>A node that is not the Driver's: the run rewinds to its last checkpoint, the dead node's shards
+ *       and bidders restart on the survivors, and the journal ends with the fault-free digest.
+ *   <li>The Driver's node: the run stops, and {@code resume} on the run folder finishes it on one node
+ *       with the same digest.
+ * </ul>
  */
 class KillNodeTest {
   private static final String[] SCENARIO = {
-    "customers.count=1500", "time.days=2", "journal.checkpoint-every-ticks=24"
+    "customers.count=1500", "time.days=1", "journal.checkpoint-every-ticks=24"
   };
   private static final long KILL_AFTER_TICK = 40;
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  @TempDir static Path faultFreeRoot;
+  private static Path faultFreeDir;
+  private static String faultFree;
+
   @BeforeAll
-  static void needsPostgres() {
+  static void faultFreeRunOnOneNode() throws Exception {
     boolean configured = System.getenv("BIDARENA_PG_URL") != null;
     if (!configured) {
       System.out.println("KillNodeTest skipped: BIDARENA_PG_URL is not set (.ci/run sets it)");
     }
     assumeTrue(configured, "skipped: BIDARENA_PG_URL is not set (.ci/run sets it)");
+    faultFreeDir = faultFreeRoot.resolve("one-node");
+    faultFree = Runs.run(faultFreeDir, SCENARIO).get("digest").asText();
+  }
+
+  /** A three-node run of the scenario, under way in the background. */
+  private record Cluster(Path dir, int http, CompletableFuture<ClusterRunTest.Printed> run) {
+    static Cluster start(Path dir) {
+      int artery = FreePorts.consecutive(3);
+      int http = FreePorts.consecutive(3);
+      return new Cluster(dir, http, CompletableFuture.supplyAsync(() ->
+          ClusterRunTest.printed(withScenario("cluster", "--nodes", "3", "--out", dir.toString(),
+              "--base-port", Integer.toString(artery), "--http-base-port", Integer.toString(http)))));
+    }
   }
 
   @Test
   void killingANodeThatIsNotTheDriversMidRunStillEndsWithTheFaultFreeDigest(@TempDir Path temp) throws Exception {
-    // given the fault-free digest, from one node on H2
-    String faultFree = Runs.run(temp.resolve("h2"), SCENARIO).get("digest").asText();
-
-    // and the same scenario under way on three loopback JVMs
-    Path dir = temp.resolve("cluster");
-    int artery = FreePorts.consecutive(3);
-    int http = FreePorts.consecutive(3);
-    CompletableFuture<ClusterRunTest.Printed> cluster = CompletableFuture.supplyAsync(() ->
-        ClusterRunTest.printed(withScenario("cluster", "--nodes", "3", "--out", dir.toString(),
-            "--base-port", Integer.toString(artery), "--http-base-port", Integer.toString(http))));
-    long tickAtKill = awaitTick(http, KILL_AFTER_TICK, cluster);
+    // given the scenario under way on three loopback JVMs
+    Cluster cluster = Cluster.start(temp.resolve("cluster"));
+    Path dir = cluster.dir();
+    long tickAtKill = awaitTick(cluster.http(), KILL_AFTER_TICK, cluster.run());
 
     // when node 3 is killed with SIGKILL
-    ProcessHandle node3 = nodeProcess(http + 2);
+    ProcessHandle node3 = nodeProcess(cluster.http() + 2);
     assertThat(node3.pid()).isNotEqualTo(ProcessHandle.current().pid());
     assertThat(node3.destroyForcibly()).isTrue();
     node3.onExit().get(30, TimeUnit.SECONDS);
 
     // then the run still completes, with the digest of the run that lost nothing
-    ClusterRunTest.Printed run = cluster.get(10, TimeUnit.MINUTES);
+    ClusterRunTest.Printed run = cluster.run().get(10, TimeUnit.MINUTES);
     assertThat(run.result().exitCode()).as("%s%n%s", run.result().err(), run.out()).isZero();
     assertThat(run.out()).contains("digest: " + faultFree);
     assertThat(Runs.summary(dir).get("digest").asText()).isEqualTo(faultFree);
     assertThat(Files.readString(dir.resolve("summary.json")))
-        .isEqualTo(Files.readString(temp.resolve("h2").resolve("summary.json")));
+        .isEqualTo(Files.readString(faultFreeDir.resolve("summary.json")));
 
-    // and it did so by rewinding to a checkpoint at or before the tick under way when the node died
+    // and it did so by rewinding to a complete checkpoint
     String log = Files.readString(dir.resolve("run.log"));
     assertThat(log).containsPattern("was lost during tick \\d+: rewinding to checkpoint (23|47|71) ");
     assertThat(log).contains("re-running from tick");
-    assertThat(tickAtKill).isLessThan(191);
+    assertThat(tickAtKill).as("killed mid-run").isLessThan(95);
+  }
+
+  @Test
+  void afterTheDriversNodeIsKilledResumeFinishesTheRunWithTheFaultFreeDigest(@TempDir Path temp) throws Exception {
+    // given the scenario under way on three loopback JVMs
+    Cluster cluster = Cluster.start(temp.resolve("cluster"));
+    long tickAtKill = awaitTick(cluster.http(), KILL_AFTER_TICK, cluster.run());
+
+    // when the Driver's node (node 1) is killed with SIGKILL, the cluster command stops the other nodes
+    ProcessHandle node1 = nodeProcess(cluster.http());
+    assertThat(node1.destroyForcibly()).isTrue();
+    ClusterRunTest.Printed stopped = cluster.run().get(2, TimeUnit.MINUTES);
+    assertThat(stopped.result().exitCode()).isNotZero();
+    assertThat(cluster.dir().resolve("summary.json")).as("the run was cut short at tick %d", tickAtKill).doesNotExist();
+
+    // and the run folder is resumed, on one node and the same PostgreSQL journal
+    ClusterRunTest.Printed resumed = ClusterRunTest.printed("resume", cluster.dir().toString());
+
+    // then it ends with the fault-free digest and summary
+    assertThat(resumed.result().exitCode()).as("%s%n%s", resumed.result().err(), resumed.out()).isZero();
+    assertThat(resumed.out()).containsPattern("Resuming .* from checkpoint tick (23|47|71) ");
+    assertThat(resumed.out()).contains("digest: " + faultFree);
+    assertThat(Files.readString(cluster.dir().resolve("summary.json")))
+        .isEqualTo(Files.readString(faultFreeDir.resolve("summary.json")));
   }
 
   private static String[] withScenario(String... args) {
