@@ -1,6 +1,9 @@
 package org.bidarena.cluster;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.ToIntFunction;
 import org.apache.pekko.actor.typed.ActorRef;
@@ -63,11 +66,11 @@ public final class Engine {
     NodeEpoch epochs = new NodeEpoch();
     system.systemActorOf(epochs.keeper(), "epoch-keeper", Props.empty());
     ClusterSharding sharding = ClusterSharding.get(system);
-    sharding.init(entity(EntityKeys.SHARD, ShardProtocol.Command.class, CUSTOMERS_ROLE, Participant.Kind.SHARD, Integer::parseInt, epochs, peers,
+    sharding.init(entity(EntityKeys.SHARD, ShardProtocol.Command.class, CUSTOMERS_ROLE, Participant.Kind.SHARD, Integer::parseInt, epochs, peers, status,
         (shard, incarnation) -> CustomerShard.create(scenario, shard, incarnation.restorePoint(), peers.at(incarnation))));
-    sharding.init(entity(EntityKeys.EXCHANGE, ExchangeProtocol.Command.class, EXCHANGE_ROLE, Participant.Kind.EXCHANGE, Integer::parseInt, epochs, peers,
+    sharding.init(entity(EntityKeys.EXCHANGE, ExchangeProtocol.Command.class, EXCHANGE_ROLE, Participant.Kind.EXCHANGE, Integer::parseInt, epochs, peers, status,
         (partition, incarnation) -> Exchange.create(scenario, partition, incarnation.restorePoint(), peers.at(incarnation))));
-    sharding.init(entity(EntityKeys.BIDDER, BidderProtocol.Command.class, AGENTS_ROLE, Participant.Kind.BIDDER, scenario::agentIndex, epochs, peers,
+    sharding.init(entity(EntityKeys.BIDDER, BidderProtocol.Command.class, AGENTS_ROLE, Participant.Kind.BIDDER, scenario::agentIndex, epochs, peers, status,
         (agent, incarnation) -> Bidder.create(scenario, agent, incarnation.restorePoint(), peers.at(incarnation))));
     Duration tickTimeout = system.settings().config().getDuration("bidarena.driver.tick-timeout");
     ActorRef<DriverProtocol.Command> driver = ClusterSingleton.get(system).init(
@@ -77,6 +80,10 @@ public final class Engine {
                 "driver")
             .withSettings(ClusterSingletonSettings.create(system).withRole(DRIVER_ROLE)));
     peers.setDriver(driver);
+    List<EntityTypeKey<?>> hosted = hostedEntityTypes(system);
+    if (!hosted.isEmpty()) {
+      system.systemActorOf(NodeAnnouncer.create(hosted, driver), "node-announcer", Props.empty());
+    }
     status.engineStarted();
     return new Engine(driver);
   }
@@ -87,21 +94,40 @@ public final class Engine {
    */
   private static <T> Entity<T, ?> entity(
       EntityTypeKey<T> key, Class<T> type, String role, Participant.Kind kind, ToIntFunction<String> index, NodeEpoch epochs,
-      ShardingPeers peers, BiFunction<Integer, Incarnation, Behavior<T>> create) {
+      ShardingPeers peers, NodeStatus status, BiFunction<Integer, Incarnation, Behavior<T>> create) {
     return Entity.of(key, ctx -> {
           Incarnation incarnation = Incarnation.ofEntityId(ctx.getEntityId());
           int id = index.applyAsInt(Incarnation.keyOf(ctx.getEntityId()));
           if (epochs.isOver(incarnation)) {
             return ObsoleteEntity.create(type, new Participant(kind, id), incarnation, peers);
           }
+          status.entityStarted();
           return create.apply(id, incarnation);
         })
-        .withRole(role);
+        .withRole(role)
+        .withMessageExtractor(new OwnShardPerEntity<T>())
+        .withAllocationStrategy(new IncarnationAllocation());
   }
 
-  /** Tells the Driver of every member that leaves or is downed: its entities are gone with it. */
+  /** The entity types this node's roles place on it. */
+  private static List<EntityTypeKey<?>> hostedEntityTypes(ActorSystem<?> system) {
+    Set<String> roles = Cluster.get(system).selfMember().getRoles();
+    List<EntityTypeKey<?>> hosted = new ArrayList<>();
+    if (roles.contains(CUSTOMERS_ROLE)) hosted.add(EntityKeys.SHARD);
+    if (roles.contains(EXCHANGE_ROLE)) hosted.add(EntityKeys.EXCHANGE);
+    if (roles.contains(AGENTS_ROLE)) hosted.add(EntityKeys.BIDDER);
+    return hosted;
+  }
+
+  /**
+   * Tells the Driver of every member that is up (a node that joins a run under way takes part from the
+   * next incarnation) and of every member that leaves or is downed (its entities are gone with it).
+   */
   private static Behavior<DriverProtocol.Command> watchingMembers(Behavior<DriverProtocol.Command> driver) {
     return Behaviors.setup(ctx -> {
+      ActorRef<ClusterEvent.MemberUp> up =
+          ctx.messageAdapter(ClusterEvent.MemberUp.class, e -> new Driver.MemberJoined(e.member().address().toString()));
+      Cluster.get(ctx.getSystem()).subscriptions().tell(Subscribe.create(up, ClusterEvent.MemberUp.class));
       subscribe(ctx, ClusterEvent.MemberLeft.class);
       subscribe(ctx, ClusterEvent.MemberDowned.class);
       subscribe(ctx, ClusterEvent.MemberRemoved.class);

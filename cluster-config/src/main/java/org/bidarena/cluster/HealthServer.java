@@ -22,8 +22,8 @@ import org.apache.pekko.http.javadsl.server.Route;
  * <ul>
  *   <li>{@code GET /alive}: 200 while the actor system runs (liveness);
  *   <li>{@code GET /ready}: 200 once this node is Up in the cluster and its engine started, else 503;
- *   <li>{@code GET /status}: JSON with this node, its process id, its roles, the member list with roles and status, and
- *       the current tick.
+ *   <li>{@code GET /status}: JSON with this node, its process id, its roles, the member list with roles
+ *       and status, the current tick, and how many entities (of any incarnation) were started here.
  * </ul>
  */
 public final class HealthServer extends AllDirectives {
@@ -64,7 +64,7 @@ public final class HealthServer extends AllDirectives {
         .collect(Collectors.joining(", ", "[", "]"));
     return "{\"node\": \"" + self.address() + "\", \"pid\": " + ProcessHandle.current().pid()
         + ", \"status\": \"" + self.status() + "\", \"roles\": " + roles(self)
-        + ", \"ready\": " + ready() + ", \"currentTick\": " + status.currentTick()
+        + ", \"ready\": " + ready() + ", \"currentTick\": " + status.currentTick() + ", \"entitiesStarted\": " + status.entitiesStarted()
         + ", \"members\": " + memberList + "}\n";
   }
 

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class NodeStatus {
   private final AtomicBoolean engineStarted = new AtomicBoolean();
   private final AtomicLong currentTick = new AtomicLong(-1);
+  private final AtomicLong entitiesStarted = new AtomicLong();
 
   public void engineStarted() {
     engineStarted.set(true);
@@ -23,5 +24,14 @@ public final class NodeStatus {
 
   public long currentTick() {
     return currentTick.get();
+  }
+
+  /** A shard, exchange partition or bidder of some incarnation started on this node. */
+  public void entityStarted() {
+    entitiesStarted.incrementAndGet();
+  }
+
+  public long entitiesStarted() {
+    return entitiesStarted.get();
   }
 }

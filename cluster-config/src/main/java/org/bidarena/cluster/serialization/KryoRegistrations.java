@@ -55,7 +55,9 @@ public final class KryoRegistrations {
       DriverProtocol.Halted.class,
       DriverProtocol.EpochAdvanced.class,
       EpochProtocol.Advance.class,
-      Driver.MemberLost.class);
+      Driver.MemberLost.class,
+      Driver.MemberJoined.class,
+      Driver.NodeStarted.class);
 
   private KryoRegistrations() {}
 

@@ -64,7 +64,9 @@ class KryoSerializerTest {
         new DriverProtocol.Halted(bidder, new Incarnation(2, 95)),
         new DriverProtocol.EpochAdvanced(3, keeper.getRef()),
         new EpochProtocol.Advance(3, driver.getRef()),
-        new Driver.MemberLost("pekko://BidArena@127.0.0.1:25522"));
+        new Driver.MemberLost("pekko://BidArena@127.0.0.1:25522"),
+        new Driver.MemberJoined("pekko://BidArena@127.0.0.1:25523"),
+        new Driver.NodeStarted("pekko://BidArena@127.0.0.1:25523"));
     Serialization serialization = SerializationExtension.get(KIT.system());
 
     for (Object message : messages) {

@@ -50,7 +50,8 @@ import org.bidarena.core.scenario.Scenario;
  * (see {@link Rewind}): every node learns a new epoch, every entity of the running {@link Incarnation}
  * halts, and the next incarnation starts from the last complete checkpoint. Its entities restore that
  * checkpoint wherever Cluster Sharding now places them, and the ticks after it are re-run and checked
- * against what the journal already holds, so the journal ends as if nothing had happened.
+ * against what the journal already holds, so the journal ends as if nothing had happened. A node that
+ * joins a run under way ({@link NodeStarted}) gets its share of the work the same way.
  */
 public final class Driver extends EventSourcedBehavior<Command, CoreEvent, Driver.State> {
   public static final String PERSISTENCE_ID = "Driver";
@@ -58,6 +59,12 @@ public final class Driver extends EventSourcedBehavior<Command, CoreEvent, Drive
 
   /** Begin the run, or continue it from the checkpoint the participants were started at. */
   public record Start(RunStarted run, RestorePoint restorePoint, ActorRef<RunProgress> observer) implements Command {}
+
+  /** A cluster member is up. */
+  public record MemberJoined(String address) implements Command {}
+
+  /** A member's engine is started and its sharding regions are known: it can take entities. */
+  public record NodeStarted(String address) implements Command {}
 
   /** A cluster member left, was downed or removed: whatever entities it held are gone. */
   public record MemberLost(String address) implements Command {}
@@ -83,7 +90,9 @@ public final class Driver extends EventSourcedBehavior<Command, CoreEvent, Drive
   private Incarnation incarnation;
   private Peers live;
   private Rewind rewind;
-  private final Set<String> lostMembers = new HashSet<>();
+  private final Set<String> upMembers = new HashSet<>();
+  /** The members that hold entities of the run: those up when it started, and those that joined since. */
+  private final Set<String> runMembers = new HashSet<>();
   private long current = -1;
   private final TreeSet<Participant> waitingFor = new TreeSet<>();
   private long auctions;
@@ -135,6 +144,11 @@ public final class Driver extends EventSourcedBehavior<Command, CoreEvent, Drive
         .onCommand(TickDone.class, this::onTickDone)
         .onCommand(TickFailed.class, this::onTickFailed)
         .onCommand(TickTimedOut.class, this::onTimeout)
+        .onCommand(MemberJoined.class, (state, joined) -> {
+          upMembers.add(joined.address());
+          return Effect().none();
+        })
+        .onCommand(NodeStarted.class, this::onNodeStarted)
         .onCommand(MemberLost.class, this::onMemberLost)
         .onCommand(KeepersListed.class, this::onKeepersListed)
         .onCommand(EpochAdvanced.class, this::onEpochAdvanced)
@@ -145,6 +159,7 @@ public final class Driver extends EventSourcedBehavior<Command, CoreEvent, Drive
 
   private Effect<CoreEvent, State> onStart(State state, Start start) {
     observer = start.observer();
+    runMembers.addAll(upMembers);
     incarnation = Incarnation.first(start.restorePoint());
     live = peers.at(incarnation);
     if (state.run == null) {
@@ -236,10 +251,26 @@ public final class Driver extends EventSourcedBehavior<Command, CoreEvent, Drive
   }
 
   private Effect<CoreEvent, State> onMemberLost(State state, MemberLost lost) {
-    if (!playing || !lostMembers.add(lost.address())) {
+    upMembers.remove(lost.address());
+    if (!runMembers.remove(lost.address()) || !playing) {
       return Effect().none();
     }
-    String reason = "cluster member " + lost.address() + " was lost during tick " + current;
+    return startRewind(state, "cluster member " + lost.address() + " was lost " + during());
+  }
+
+  /** A node that joins a run under way takes part from the next incarnation, which spreads over it too. */
+  private Effect<CoreEvent, State> onNodeStarted(State state, NodeStarted started) {
+    if (!playing || !upMembers.contains(started.address()) || !runMembers.add(started.address())) {
+      return Effect().none();
+    }
+    return startRewind(state, "node " + started.address() + " joined " + during());
+  }
+
+  private String during() {
+    return current >= 0 ? "during tick " + current : "during a rewind";
+  }
+
+  private Effect<CoreEvent, State> startRewind(State state, String reason) {
     Set<Incarnation> stale = new HashSet<>(rewind == null ? Set.of(incarnation) : rewind.unhalted());
     timers.cancel(new TickTimedOut(current));
     current = -1;

@@ -45,6 +45,9 @@ class DriverRewindTest {
   private static final RunStarted RUN = new RunStarted("scenario text", 7L, "0123456789abcdef0123456789abcdef", 4);
   private static final Incarnation FIRST = Incarnation.first(RestorePoint.START);
   private static final Incarnation AFTER_CHECKPOINT_1 = FIRST.next(1);
+  private static final String NODE_1 = "pekko://BidArena@127.0.0.1:25520";
+  private static final String NODE_2 = "pekko://BidArena@127.0.0.1:25521";
+  private static final String NODE_3 = "pekko://BidArena@127.0.0.1:25522";
 
   // Each test gets its own system, so a keeper registered with the Receptionist stays in its test.
   private ActorTestKit testKit;
@@ -115,6 +118,7 @@ class DriverRewindTest {
   /** A Driver whose run has completed ticks 0..2 (checkpoint 1) and sent tick 3. */
   private ActorRef<DriverProtocol.Command> driverInTick3() {
     ActorRef<DriverProtocol.Command> driver = testKit.spawn(Driver.create(SCENARIO, peers, Duration.ofSeconds(60)));
+    List.of(NODE_1, NODE_2, NODE_3).forEach(node -> driver.tell(new Driver.MemberJoined(node)));
     driver.tell(new Driver.Start(RUN, RestorePoint.START, observer.ref()));
     for (long t = 0; t < 3; t++) {
       expectTickAtEveryShard(t);
@@ -156,7 +160,7 @@ class DriverRewindTest {
     ActorRef<DriverProtocol.Command> driver = driverInTick3();
 
     // when a member is lost
-    driver.tell(new Driver.MemberLost("pekko://BidArena@127.0.0.1:25522"));
+    driver.tell(new Driver.MemberLost(NODE_3));
 
     // then every participant of the first incarnation is told to halt, and no tick starts yet
     expectHaltAtEveryParticipant(FIRST);
@@ -196,7 +200,7 @@ class DriverRewindTest {
     ActorRef<DriverProtocol.Command> driver = driverInTick3();
 
     // when a member is lost
-    driver.tell(new Driver.MemberLost("pekko://BidArena@127.0.0.1:25522"));
+    driver.tell(new Driver.MemberLost(NODE_3));
 
     // then the keeper learns epoch 1 before anyone is halted
     EpochProtocol.Advance advance = keeper.expectMessageClass(EpochProtocol.Advance.class);
@@ -210,7 +214,7 @@ class DriverRewindTest {
   void aHaltThatGetsNoAnswerShouldBeSentAgain() {
     // given a rewind where everyone but exchange 1 confirmed
     ActorRef<DriverProtocol.Command> driver = driverInTick3();
-    driver.tell(new Driver.MemberLost("pekko://BidArena@127.0.0.1:25522"));
+    driver.tell(new Driver.MemberLost(NODE_3));
     expectHaltAtEveryParticipant(FIRST);
     Participant silent = new Participant(Participant.Kind.EXCHANGE, 1);
     PARTICIPANTS.stream().filter(p -> !p.equals(silent)).forEach(p -> driver.tell(new DriverProtocol.Halted(p, FIRST)));
@@ -230,12 +234,12 @@ class DriverRewindTest {
   void aSecondLossDuringTheRewindShouldAlsoWaitForTheFirstIncarnationAndMoveToAThird() {
     // given a rewind under way
     ActorRef<DriverProtocol.Command> driver = driverInTick3();
-    driver.tell(new Driver.MemberLost("pekko://BidArena@127.0.0.1:25522"));
+    driver.tell(new Driver.MemberLost(NODE_3));
     expectHaltAtEveryParticipant(FIRST);
 
     // when another member is lost (and the first one's loss is reported again)
-    driver.tell(new Driver.MemberLost("pekko://BidArena@127.0.0.1:25522"));
-    driver.tell(new Driver.MemberLost("pekko://BidArena@127.0.0.1:25523"));
+    driver.tell(new Driver.MemberLost(NODE_3));
+    driver.tell(new Driver.MemberLost(NODE_2));
 
     // then the first incarnation is still the one to halt, and the run goes on in incarnation 2
     expectHaltAtEveryParticipant(FIRST);
@@ -245,12 +249,46 @@ class DriverRewindTest {
   }
 
   @Test
+  void aNodeThatJoinsMidRunShouldGetWorkFromTheNextIncarnation() {
+    // given
+    ActorRef<DriverProtocol.Command> driver = driverInTick3();
+    String node4 = "pekko://BidArena@127.0.0.1:25523";
+
+    // when a fourth node comes up and its engine starts
+    driver.tell(new Driver.MemberJoined(node4));
+    probes.shardProbe(0).expectNoMessage(Duration.ofMillis(200));
+    driver.tell(new Driver.NodeStarted(node4));
+
+    // then the run rewinds, so that the next incarnation is placed over four nodes
+    expectHaltAtEveryParticipant(FIRST);
+    PARTICIPANTS.forEach(p -> driver.tell(new DriverProtocol.Halted(p, FIRST)));
+    expectTickAtEveryShard(2);
+    assertThat(sent).contains(new Addressed(AFTER_CHECKPOINT_1, new ShardProtocol.Tick(2)));
+  }
+
+  @Test
+  void membersThatHoldNoEntitiesOfTheRunShouldNotRewindIt() {
+    // given
+    ActorRef<DriverProtocol.Command> driver = driverInTick3();
+
+    // when a node that was there from the start reports its engine late, and a stranger is lost
+    driver.tell(new Driver.NodeStarted(NODE_2));
+    driver.tell(new Driver.MemberLost("pekko://BidArena@127.0.0.1:25599"));
+
+    // then the tick under way goes on
+    probes.shardProbe(0).expectNoMessage(Duration.ofMillis(300));
+    probes.exchangeProbe(0).expectNoMessage(Duration.ofMillis(1));
+    finishTick(driver, 3);
+    assertThat(observer.expectMessageClass(RunProgress.TickFinished.class).tick()).isEqualTo(3);
+  }
+
+  @Test
   void aMemberLostBeforeTheRunStartsShouldChangeNothing() {
     // given
     ActorRef<DriverProtocol.Command> driver = testKit.spawn(Driver.create(SCENARIO, peers, Duration.ofSeconds(60)));
 
     // when
-    driver.tell(new Driver.MemberLost("pekko://BidArena@127.0.0.1:25522"));
+    driver.tell(new Driver.MemberLost(NODE_3));
     driver.tell(new Driver.Start(RUN, RestorePoint.START, observer.ref()));
 
     // then the run starts normally in the first incarnation
