@@ -1,6 +1,7 @@
 package org.bidarena.app;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -25,6 +26,13 @@ final class BenchmarkCommand implements Runnable {
   @Override
   public void run() {
     spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The table a benchmark prints, and its replay too. */
+  static void printTable(List<BenchmarkRow> rows) {
+    System.out.print(BenchmarkRow.tableHeader());
+    rows.forEach(r -> System.out.print(r.tableLine()));
+    System.out.println("cost and CPM in fen CPM as in the log; eCPC in fen per click; objective = clicks");
   }
 
   @Command(
@@ -100,37 +108,45 @@ final class BenchmarkCommand implements Runnable {
       }
       Path folder = out != null ? out : defaultFolder();
       RunFolder.requireFree(folder);
+      BenchmarkManifest manifest = plan(loaded, dir, ratios, algorithms);
+      // run.json first, as for a simulated run: the folder says what it is before the journal holds anything.
+      Files.createDirectories(folder);
+      RunFolder.writeAtomically(folder.resolve("run.json"), manifest.toJson());
       System.out.printf("Benchmark ipinyou: %,d auctions from %s, N=%d, c0 %s, algorithms %s -> %s%n",
           loaded.log().size(), dir, episode, c0, algos, folder);
       IpinyouBenchmark.Result result =
           new IpinyouBenchmark(loaded, ratios, algorithms, episode, seed, System.out).run(folder);
       print(result);
-      write(folder, dir, result);
+      write(folder, manifest.complete(result.digest(), result.rows()), result);
       return 0;
     }
 
-    private void print(IpinyouBenchmark.Result result) {
+    /** What each partition will replay, in the benchmark's order: (c0, algorithm) pairs, c0 outermost. */
+    private BenchmarkManifest plan(IpinyouData loaded, Path dataDir, List<IpinyouBenchmark.BudgetRatio> ratios,
+        List<ReplayAlgorithm> algorithms) {
+      List<BenchmarkManifest.Partition> partitions = new ArrayList<>();
+      for (IpinyouBenchmark.BudgetRatio r : ratios) {
+        for (ReplayAlgorithm a : algorithms) {
+          partitions.add(new BenchmarkManifest.Partition(a.key(), r.label(), "", loaded.budget(r.value(), episode)));
+        }
+      }
+      return new BenchmarkManifest(BenchmarkManifest.RUNNING, dataDir.toAbsolutePath().toString(), episode,
+          IpinyouBenchmark.episodes(loaded.log().size(), episode), seed, "", partitions);
+    }
+
+    private static void print(IpinyouBenchmark.Result result) {
       System.out.println();
-      System.out.print(BenchmarkRow.tableHeader());
-      result.rows().forEach(r -> System.out.print(r.tableLine()));
-      System.out.println("cost and CPM in fen CPM as in the log; eCPC in fen per click; objective = clicks");
+      printTable(result.rows());
       result.notes().forEach(System.out::println);
       System.out.println("digest: " + result.digest());
     }
 
-    private void write(Path folder, Path dataDir, IpinyouBenchmark.Result result) throws IOException {
-      StringBuilder csv = new StringBuilder(BenchmarkRow.CSV_HEADER);
-      result.rows().forEach(r -> csv.append(r.csv()));
-      RunFolder.writeAtomically(folder.resolve("benchmark.csv"), csv.toString());
-      StringBuilder json = new StringBuilder("{\n  \"kind\": \"ipinyou-benchmark\",\n");
-      json.append("  \"data\": \"").append(dataDir.toAbsolutePath().toString().replace("\\", "\\\\")).append("\",\n");
-      json.append("  \"episode\": ").append(episode).append(",\n  \"seed\": ").append(seed).append(",\n");
-      json.append("  \"digest\": \"").append(result.digest()).append("\",\n  \"rows\": [\n");
-      for (int i = 0; i < result.rows().size(); i++) {
-        json.append("    ").append(result.rows().get(i).json()).append(i + 1 < result.rows().size() ? ",\n" : "\n");
-      }
-      json.append("  ]\n}\n");
-      RunFolder.writeAtomically(folder.resolve("summary.json"), json.toString());
+    /** The table as CSV and JSON, then run.json marked complete: a complete run.json means all is written. */
+    private static void write(Path folder, BenchmarkManifest manifest, IpinyouBenchmark.Result result)
+        throws IOException {
+      RunFolder.writeAtomically(folder.resolve("benchmark.csv"), BenchmarkManifest.csv(result.rows()));
+      RunFolder.writeAtomically(folder.resolve("summary.json"), manifest.summaryJson(result.rows()));
+      RunFolder.writeAtomically(folder.resolve("run.json"), manifest.toJson());
       System.out.println("wrote " + folder.resolve("benchmark.csv") + " and " + folder.resolve("summary.json"));
     }
 

@@ -18,11 +18,14 @@ import picocli.CommandLine.Parameters;
           + " null), price_micros, reserve_micros, and bid_<agent> per agent (its accepted bid, 0 = none)",
       "  outcomes  one row per click or purchase: tick, day (from 0), shard, customer, agent (credited), clicked, purchased,"
           + " revenue_micros",
+      "For the folder of 'benchmark ipinyou', one table: auctions  one row per replayed log line and algorithm:"
+          + " auction_id, episode, partition, agent (algorithm@c0), log_line, bid_micros, market_price_micros, winner"
+          + " (the agent or market), price_micros, logged_click.",
       "Money is in micro-units (1 currency unit = 1,000,000); bids and prices are per impression.",
       "Example:  bidarena export runs/my-run --format parquet --to /tmp/my-run-tables"
     })
 final class ExportCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "DIR", description = "The run folder, as made by 'bidarena run'.")
+  @Parameters(index = "0", paramLabel = "DIR", description = "The run folder, as made by 'bidarena run' or 'bidarena benchmark ipinyou'.")
   Path dir;
 
   @Option(names = "--format", paramLabel = "parquet|csv", defaultValue = "parquet",
@@ -38,12 +41,17 @@ final class ExportCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     TableExport.Format f = TableExport.format(format);
-    RunFolder folder = RunFolder.open(dir);
+    RunFolder folder = RunFolder.openAny(dir);
     if (to != null && Files.exists(to) && !Files.isDirectory(to)) {
       throw new BadInput("--to " + to + " is a file; give a folder");
     }
-    RecordedRun run = RecordedRun.read(folder, journal.settings(folder), journal.describe(folder), true);
     Path out = to != null ? to : dir.resolve("export");
+    if (folder.kind() == RunFolder.Kind.BENCHMARK) {
+      BenchmarkExport.write(folder, journal.settings(folder), journal.describe(folder), out, f);
+      BenchmarkExport.TABLES.forEach(table -> System.out.println("wrote " + TableExport.file(out, table, f)));
+      return 0;
+    }
+    RecordedRun run = RecordedRun.read(folder, journal.settings(folder), journal.describe(folder), true);
     TableExport.write(run, out, f);
     for (String table : TableExport.TABLES) {
       System.out.println("wrote " + TableExport.file(out, table, f));

@@ -70,7 +70,7 @@ final class IpinyouBenchmark {
     ActorSystem<Void> system = LocalNode.start(JournalSettings.h2(dir));
     try {
       LoggedAuctions log = data.log();
-      int episodes = (log.size() + episodeLength - 1) / episodeLength;
+      int episodes = episodes(log.size(), episodeLength);
       int runs = ratios.size() * algorithms.size();
       Scenario scenario = scenario(runs, episodes, seed);
       CompletableFuture<Void> failed = new CompletableFuture<>();
@@ -105,6 +105,11 @@ final class IpinyouBenchmark {
       system.terminate();
       system.getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
     }
+  }
+
+  /** Episodes of n auctions in a log of {@code lines}: the last one may be shorter. */
+  static int episodes(int lines, int n) {
+    return (lines + n - 1) / n;
   }
 
   /**

@@ -108,7 +108,7 @@ public record RecordedRun(
    * Opens the database once with plain JDBC and looks for the journal table, so that a corrupt file or a
    * database without a journal is refused at once (the query side would keep retrying the connection).
    */
-  private static void probe(JournalSettings journal, String where) {
+  static void probe(JournalSettings journal, String where) {
     try (Connection c = DriverManager.getConnection(journal.url(), journal.user(), journal.password());
         ResultSet tables = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
       while (tables.next()) {

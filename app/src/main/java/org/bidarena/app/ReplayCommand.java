@@ -15,18 +15,23 @@ import picocli.CommandLine.Parameters;
       "Prints the same table and 'digest:' line as the run did and writes DIR/replay-summary.json and DIR/replay-ticks.csv,"
           + " which equal the run's summary.json and ticks.csv. Refuses a journal that belongs to another scenario or seed than"
           + " DIR/run.json.",
+      "For the folder of 'benchmark ipinyou', prints the benchmark's table from the journal and writes"
+          + " DIR/replay-benchmark.csv and DIR/replay-summary.json, which equal its benchmark.csv and summary.json.",
       "Examples:  bidarena replay runs/my-run",
       "           bidarena replay runs/my-run --jdbc-url jdbc:postgresql://127.0.0.1:5432/test"
     })
 final class ReplayCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "DIR", description = "The run folder, as made by 'bidarena run'.")
+  @Parameters(index = "0", paramLabel = "DIR", description = "The run folder, as made by 'bidarena run' or 'bidarena benchmark ipinyou'.")
   Path dir;
 
   @Mixin ReadJournalOptions journal = new ReadJournalOptions();
 
   @Override
   public Integer call() throws Exception {
-    RunFolder folder = RunFolder.open(dir);
+    RunFolder folder = RunFolder.openAny(dir);
+    if (folder.kind() == RunFolder.Kind.BENCHMARK) {
+      return replayBenchmark(folder);
+    }
     long start = System.nanoTime();
     RecordedRun run = RecordedRun.read(folder, journal.settings(folder), journal.describe(folder), false);
     Path out = dir.resolve("replay-summary.json");
@@ -35,5 +40,21 @@ final class ReplayCommand implements Callable<Integer> {
     System.out.printf("Replayed %d ticks of %s from %s in %.1f s%n", run.summary().ticks(), dir,
         journal.describe(folder), (System.nanoTime() - start) / 1e9);
     return Report.print(run.summary(), out + " and " + dir.resolve("replay-ticks.csv"));
+  }
+
+  /** A benchmark's table from its journal: written as replay-benchmark.csv and replay-summary.json. */
+  private int replayBenchmark(RunFolder folder) throws Exception {
+    long start = System.nanoTime();
+    RecordedBenchmark run = RecordedBenchmark.read(folder, journal.settings(folder), journal.describe(folder), e -> {});
+    Path csv = dir.resolve("replay-benchmark.csv");
+    Path summary = dir.resolve("replay-summary.json");
+    RunFolder.writeAtomically(csv, BenchmarkManifest.csv(run.rows()));
+    RunFolder.writeAtomically(summary, run.manifest().summaryJson(run.rows()));
+    System.out.printf("Replayed the benchmark in %s (%d partitions of %d episodes) from %s in %.1f s%n%n", dir,
+        run.rows().size(), run.manifest().episodes(), journal.describe(folder), (System.nanoTime() - start) / 1e9);
+    BenchmarkCommand.printTable(run.rows());
+    System.out.println("wrote " + csv + " and " + summary);
+    System.out.println("digest: " + run.digest());
+    return 0;
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
 import org.apache.pekko.persistence.query.EventEnvelope;
@@ -33,6 +34,14 @@ public final class ReplayedRunReader {
   public record Contents(Map<Integer, Totals> byPartition, String digest) {}
 
   public static Contents read(ActorSystem<?> system) throws Exception {
+    return read(system, e -> {});
+  }
+
+  /**
+   * As {@link #read(ActorSystem)}, handing every replayed episode to {@code each}, on the calling thread, in
+   * the order of persistence ids and, within each, of sequence numbers.
+   */
+  public static Contents read(ActorSystem<?> system, Consumer<AuctionsCleared> each) throws Exception {
     JdbcReadJournal journal =
         PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
     Serialization serialization = SerializationExtension.get(system);
@@ -41,19 +50,21 @@ public final class ReplayedRunReader {
     JournalDigest digest = new JournalDigest();
     Map<Integer, Totals> totals = new TreeMap<>();
     for (String id : ids.stream().sorted().toList()) {
-      journal.currentEventsByPersistenceId(id, 0L, Long.MAX_VALUE)
-          .runWith(Sink.foreach((EventEnvelope env) -> {
-            Object event = env.event();
-            if (!(event instanceof TickEvent)) {
-              return;
-            }
-            byte[] bytes = serialization.serialize(event).get();
-            digest.add(id, Serializers.manifestFor(serialization.findSerializerFor(event), event), bytes);
-            if (event instanceof AuctionsCleared e && e.replayed()) {
-              totals.merge(e.partition(), totalsOf(e), ReplayedRunReader::sum);
-            }
-          }), system)
-          .toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      // One persistence id at a time (a partition's episodes, a few MB), handled on the calling thread.
+      List<EventEnvelope> envelopes = journal.currentEventsByPersistenceId(id, 0L, Long.MAX_VALUE)
+          .runWith(Sink.seq(), system).toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      for (EventEnvelope env : envelopes) {
+        Object event = env.event();
+        if (!(event instanceof TickEvent)) {
+          continue;
+        }
+        byte[] bytes = serialization.serialize(event).get();
+        digest.add(id, Serializers.manifestFor(serialization.findSerializerFor(event), event), bytes);
+        if (event instanceof AuctionsCleared e && e.replayed()) {
+          totals.merge(e.partition(), totalsOf(e), ReplayedRunReader::sum);
+          each.accept(e);
+        }
+      }
     }
     return new Contents(totals, digest.hex());
   }

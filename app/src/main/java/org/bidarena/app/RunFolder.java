@@ -24,6 +24,13 @@ import org.bidarena.core.scenario.ScenarioLoader;
 public final class RunFolder {
   private static final Pattern SHA = Pattern.compile("\"scenarioSha256\"\\s*:\\s*\"([0-9a-f]{64})\"");
   private static final Pattern STATUS = Pattern.compile("\"status\"\\s*:\\s*\"([a-z]+)\"");
+  private static final Pattern KIND = Pattern.compile("\"kind\"\\s*:\\s*\"([a-z-]+)\"");
+
+  /** What a run folder holds, as its run.json says; a run.json without "kind" is a simulation's. */
+  enum Kind {
+    SIMULATION,
+    BENCHMARK
+  }
 
   private final Path dir;
 
@@ -102,16 +109,46 @@ public final class RunFolder {
     return folder;
   }
 
-  /** Opens an existing run folder, or explains why {@code dir} is not one. */
+  /**
+   * Opens the folder of a simulated run, or explains why {@code dir} is not one. A benchmark's folder is
+   * refused by name: only the commands that call {@link #openAny} (replay, export, sql) read it.
+   */
   public static RunFolder open(Path dir) {
+    RunFolder folder = openAny(dir);
+    if (folder.kind() == Kind.BENCHMARK) {
+      throw new BadInput(dir + " holds a log-replay benchmark (" + BenchmarkManifest.KIND + " in run.json), not a"
+          + " simulated run: 'replay', 'export' and 'sql' read it");
+    }
+    return folder;
+  }
+
+  /** Opens a run folder of either kind: a simulation's (run.json and scenario.conf) or a benchmark's (run.json). */
+  public static RunFolder openAny(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new BadInput(dir + " is not a run folder: no such directory");
     }
     RunFolder folder = new RunFolder(dir);
-    if (!Files.isRegularFile(folder.runJson()) || !Files.isRegularFile(folder.scenarioFile())) {
+    boolean benchmark = Files.isRegularFile(folder.runJson()) && folder.kind() == Kind.BENCHMARK;
+    if (!Files.isRegularFile(folder.runJson()) || (!benchmark && !Files.isRegularFile(folder.scenarioFile()))) {
       throw new BadInput(dir + " is not a run folder: it has no run.json and scenario.conf (made by 'bidarena run')");
     }
     return folder;
+  }
+
+  /** The kind run.json records. */
+  public Kind kind() {
+    try {
+      Matcher m = KIND.matcher(Files.readString(runJson()));
+      if (!m.find() || m.group(1).equals("simulation")) {
+        return Kind.SIMULATION;
+      }
+      if (m.group(1).equals(BenchmarkManifest.KIND)) {
+        return Kind.BENCHMARK;
+      }
+      throw new BadInput(runJson() + " records an unknown kind of run: " + m.group(1));
+    } catch (IOException e) {
+      throw new BadInput(runJson() + " cannot be read: " + e.getMessage());
+    }
   }
 
   /** The scenario stored in the folder, checked against the fingerprint in run.json. */
@@ -154,6 +191,7 @@ public final class RunFolder {
   public void writeStatus(Scenario scenario, String status) throws IOException {
     String json = "{\n"
         + "  \"format\": 1,\n"
+        + "  \"kind\": \"simulation\",\n"
         + "  \"scenario\": " + RunSummary.quote(scenario.name()) + ",\n"
         + "  \"seed\": " + scenario.seed() + ",\n"
         + "  \"scenarioSha256\": \"" + sha256(ScenarioLoader.render(scenario)) + "\",\n"

@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
     description = {
       "Runs DuckDB SQL over a run's tables and prints the result as a table.",
       "The views 'auctions' and 'outcomes' (see 'bidarena export --help' for their columns) read DIR/export/*.parquet;"
-          + " when those files are missing they are exported first.",
+          + " when those files are missing they are exported first. A benchmark's folder has the view 'auctions' only.",
       "Examples:",
       "  bidarena sql runs/my-run \"SELECT winner, count(*) AS impressions, sum(price_micros) / 1e6 AS spend"
           + " FROM auctions WHERE winner IS NOT NULL GROUP BY 1 ORDER BY 1\"",
@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
           + " FROM auctions WHERE winner IS NOT NULL GROUP BY 1\""
     })
 final class SqlCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "DIR", description = "The run folder, as made by 'bidarena run'.")
+  @Parameters(index = "0", paramLabel = "DIR", description = "The run folder, as made by 'bidarena run' or 'bidarena benchmark ipinyou'.")
   Path dir;
 
   @Parameters(index = "1", paramLabel = "QUERY", description = "One DuckDB SQL statement.")
@@ -44,14 +44,21 @@ final class SqlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    RunFolder folder = RunFolder.open(dir);
+    RunFolder folder = RunFolder.openAny(dir);
+    boolean benchmark = folder.kind() == RunFolder.Kind.BENCHMARK;
+    List<String> tables = benchmark ? BenchmarkExport.TABLES : TableExport.TABLES;
     Path export = dir.resolve("export");
-    if (!TableExport.TABLES.stream().allMatch(t -> Files.isRegularFile(TableExport.file(export, t, TableExport.Format.PARQUET)))) {
-      RecordedRun run = RecordedRun.read(folder, journal.settings(folder), journal.describe(folder), true);
-      TableExport.write(run, export, TableExport.Format.PARQUET);
+    if (!tables.stream().allMatch(t -> Files.isRegularFile(TableExport.file(export, t, TableExport.Format.PARQUET)))) {
+      if (benchmark) {
+        BenchmarkExport.write(folder, journal.settings(folder), journal.describe(folder), export,
+            TableExport.Format.PARQUET);
+      } else {
+        RecordedRun run = RecordedRun.read(folder, journal.settings(folder), journal.describe(folder), true);
+        TableExport.write(run, export, TableExport.Format.PARQUET);
+      }
     }
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
-      for (String table : TableExport.TABLES) {
+      for (String table : tables) {
         s.execute("CREATE VIEW " + table + " AS SELECT * FROM read_parquet("
             + TableExport.literal(TableExport.file(export, table, TableExport.Format.PARQUET)) + ")");
       }
