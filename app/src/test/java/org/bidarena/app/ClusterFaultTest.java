@@ -17,22 +17,25 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Nodes killed with SIGKILL in the middle of a three-node run on PostgreSQL. Needs BIDARENA_PG_URL
- * (.ci/run sets it).
+ * Nodes that die or join in the middle of a run of loopback JVMs on PostgreSQL; every case must end
+ * with the digest of the run on one node. Needs BIDARENA_PG_URL (.ci/run sets it).
  *
  * <ul>
- *   <li>A node that is not the Driver's: the run rewinds to its last checkpoint, the dead node's shards
- *       and bidders restart on the survivors, and the journal ends with the fault-free digest.
- *   <li>The Driver's node: the run stops, and {@code resume} on the run folder finishes it on one node
- *       with the same digest.
+ *   <li>A node that is not the Driver's, killed with SIGKILL: the run rewinds to its last checkpoint, and
+ *       the dead node's shards and bidders restart on the survivors.
+ *   <li>The Driver's node, killed with SIGKILL: the run stops, and {@code resume} on the run folder
+ *       finishes it on one node.
+ *   <li>A node that joins a two-node run: it takes over part of the work.
  * </ul>
  */
-class KillNodeTest {
+class ClusterFaultTest {
   private static final String[] SCENARIO = {
     "customers.count=1500", "time.days=1", "journal.checkpoint-every-ticks=24"
   };
@@ -48,7 +51,7 @@ class KillNodeTest {
   static void faultFreeRunOnOneNode() throws Exception {
     boolean configured = System.getenv("BIDARENA_PG_URL") != null;
     if (!configured) {
-      System.out.println("KillNodeTest skipped: BIDARENA_PG_URL is not set (.ci/run sets it)");
+      System.out.println("ClusterFaultTest skipped: BIDARENA_PG_URL is not set (.ci/run sets it)");
     }
     assumeTrue(configured, "skipped: BIDARENA_PG_URL is not set (.ci/run sets it)");
     faultFreeDir = faultFreeRoot.resolve("one-node");
@@ -56,12 +59,17 @@ class KillNodeTest {
   }
 
   /** A three-node run of the scenario, under way in the background. */
-  private record Cluster(Path dir, int http, CompletableFuture<ClusterRunTest.Printed> run) {
+  private record Cluster(Path dir, int artery, int http, CompletableFuture<ClusterRunTest.Printed> run) {
     static Cluster start(Path dir) {
-      int artery = FreePorts.consecutive(3);
-      int http = FreePorts.consecutive(3);
-      return new Cluster(dir, http, CompletableFuture.supplyAsync(() ->
-          ClusterRunTest.printed(withScenario("cluster", "--nodes", "3", "--out", dir.toString(),
+      return start(dir, 3);
+    }
+
+    /** Ports for one more node are left free after the {@code nodes} nodes' ones. */
+    static Cluster start(Path dir, int nodes) {
+      int artery = FreePorts.consecutive(nodes + 1);
+      int http = FreePorts.consecutive(nodes + 1);
+      return new Cluster(dir, artery, http, CompletableFuture.supplyAsync(() ->
+          ClusterRunTest.printed(withScenario("cluster", "--nodes", Integer.toString(nodes), "--out", dir.toString(),
               "--base-port", Integer.toString(artery), "--http-base-port", Integer.toString(http)))));
     }
   }
@@ -116,6 +124,58 @@ class KillNodeTest {
     assertThat(resumed.out()).contains("digest: " + faultFree);
     assertThat(Files.readString(cluster.dir().resolve("summary.json")))
         .isEqualTo(Files.readString(faultFreeDir.resolve("summary.json")));
+  }
+
+  @Test
+  void aNodeThatJoinsMidRunTakesOverPartOfTheWork(@TempDir Path temp) throws Exception {
+    // given the scenario under way on two loopback JVMs
+    Cluster cluster = Cluster.start(temp.resolve("cluster"), 2);
+    awaitTick(cluster.http(), KILL_AFTER_TICK, cluster.run());
+
+    // when a third node with the customers, exchange and agents roles joins the run
+    Process node3 = startThirdNode(cluster);
+    try {
+      // then it is given entities, and the run ends with the digest of the run on one node
+      long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+      long entities = 0;
+      while (entities == 0 && System.nanoTime() < deadline && node3.isAlive() && !cluster.run().isDone()) {
+        try {
+          entities = status(cluster.http() + 2).path("entitiesStarted").asLong();
+        } catch (java.io.IOException notUpYet) {
+          // still starting
+        }
+        node3.waitFor(200, TimeUnit.MILLISECONDS);
+      }
+      assertThat(entities).as("entities started on the joined node").isPositive();
+      ClusterRunTest.Printed run = cluster.run().get(10, TimeUnit.MINUTES);
+      assertThat(run.result().exitCode()).as("%s%n%s", run.result().err(), run.out()).isZero();
+      assertThat(run.out()).contains("digest: " + faultFree);
+      assertThat(Files.readString(cluster.dir().resolve("run.log")))
+          .containsPattern("joined during tick \\d+: rewinding to checkpoint (23|47|71) ");
+    } finally {
+      node3.destroyForcibly();
+    }
+  }
+
+  /** {@code bidarena node} as the cluster command starts its nodes, for the run under way. */
+  private static Process startThirdNode(Cluster cluster) throws Exception {
+    String journalConf = Files.readString(cluster.dir().resolve("journal.conf"));
+    Matcher schema = Pattern.compile("schema = \"bidarena_([a-z0-9_]+)\"").matcher(journalConf);
+    assertThat(schema.find()).as(journalConf).isTrue();
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"),
+        BidArena.class.getName(), "node", cluster.dir().resolve("scenario.conf").toString(),
+        "--roles", "customers,exchange,agents",
+        "--host", "127.0.0.1",
+        "--port", Integer.toString(cluster.artery() + 2),
+        "--http-port", Integer.toString(cluster.http() + 2),
+        "--seed-nodes", "127.0.0.1:" + cluster.artery() + ",127.0.0.1:" + (cluster.artery() + 1),
+        "--run-id", schema.group(1),
+        "--journal", "postgres", "--jdbc-url", System.getenv("BIDARENA_PG_URL")));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(cluster.dir().resolve("node3.log").toFile());
+    return builder.start();
   }
 
   private static String[] withScenario(String... args) {
