@@ -68,12 +68,20 @@ public final class LocalNode {
             })
             .build(),
         "run-observer", Props.empty());
-    engine.driver().tell(new Driver.Start(run, restore, observer));
+    engine.driver().tell(new Driver.Start(run, restore, observer, upMembers(system)));
     try {
       finished.get();
     } catch (ExecutionException e) {
       throw (Exception) e.getCause();
     }
+  }
+
+  /** The members that are up now: the nodes that take part in the run from its start. */
+  private static String[] upMembers(ActorSystem<?> system) {
+    return java.util.stream.StreamSupport.stream(Cluster.get(system).state().getMembers().spliterator(), false)
+        .filter(m -> m.status() == org.apache.pekko.cluster.MemberStatus.up())
+        .map(m -> m.address().toString())
+        .toArray(String[]::new);
   }
 
   /** A node on its own with every role, on this journal, its tables created when missing. */

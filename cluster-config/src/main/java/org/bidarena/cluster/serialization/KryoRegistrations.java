@@ -57,7 +57,8 @@ public final class KryoRegistrations {
       EpochProtocol.Advance.class,
       Driver.MemberLost.class,
       Driver.MemberJoined.class,
-      Driver.NodeStarted.class);
+      Driver.NodeStarted.class,
+      String[].class);
 
   private KryoRegistrations() {}
 

@@ -2,21 +2,21 @@ package org.bidarena.core.driver;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
 import org.apache.pekko.persistence.typed.javadsl.Effect;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
-import java.util.HashSet;
-import java.util.Set;
-import org.apache.pekko.actor.typed.receptionist.Receptionist;
 import org.bidarena.core.events.CheckpointCompleted;
 import org.bidarena.core.events.CoreEvent;
 import org.bidarena.core.events.RunStarted;
@@ -27,11 +27,11 @@ import org.bidarena.core.protocol.BidderProtocol;
 import org.bidarena.core.protocol.DriverProtocol.Command;
 import org.bidarena.core.protocol.DriverProtocol.EpochAdvanced;
 import org.bidarena.core.protocol.DriverProtocol.Halted;
+import org.bidarena.core.protocol.DriverProtocol.TickDone;
+import org.bidarena.core.protocol.DriverProtocol.TickFailed;
 import org.bidarena.core.protocol.EpochProtocol;
 import org.bidarena.core.protocol.ExchangeProtocol;
 import org.bidarena.core.protocol.Incarnation;
-import org.bidarena.core.protocol.DriverProtocol.TickDone;
-import org.bidarena.core.protocol.DriverProtocol.TickFailed;
 import org.bidarena.core.protocol.Participant;
 import org.bidarena.core.protocol.Peers;
 import org.bidarena.core.protocol.ShardProtocol;
@@ -57,8 +57,18 @@ public final class Driver extends EventSourcedBehavior<Command, CoreEvent, Drive
   public static final String PERSISTENCE_ID = "Driver";
   public static final String TICKS_TAG = "ticks";
 
-  /** Begin the run, or continue it from the checkpoint the participants were started at. */
-  public record Start(RunStarted run, RestorePoint restorePoint, ActorRef<RunProgress> observer) implements Command {}
+  /**
+   * Begin the run, or continue it from the checkpoint the participants were started at.
+   *
+   * @param members the addresses of the cluster members up at the start: they hold the run's entities
+   *     from the first incarnation on, so they need no rewind when their engines report in
+   */
+  public record Start(RunStarted run, RestorePoint restorePoint, ActorRef<RunProgress> observer, String[] members)
+      implements Command {
+    public Start(RunStarted run, RestorePoint restorePoint, ActorRef<RunProgress> observer) {
+      this(run, restorePoint, observer, new String[0]);
+    }
+  }
 
   /** A cluster member is up. */
   public record MemberJoined(String address) implements Command {}
@@ -160,6 +170,8 @@ public final class Driver extends EventSourcedBehavior<Command, CoreEvent, Drive
   private Effect<CoreEvent, State> onStart(State state, Start start) {
     observer = start.observer();
     runMembers.addAll(upMembers);
+    runMembers.addAll(List.of(start.members()));
+    upMembers.addAll(List.of(start.members()));
     incarnation = Incarnation.first(start.restorePoint());
     live = peers.at(incarnation);
     if (state.run == null) {

@@ -283,6 +283,27 @@ class DriverRewindTest {
   }
 
   @Test
+  void aMemberUpAtTheStartShouldNotRewindWhenItsEventsArriveLate() {
+    // given a run started with two members up, before the Driver heard of them itself
+    ActorRef<DriverProtocol.Command> driver = testKit.spawn(Driver.create(SCENARIO, peers, Duration.ofSeconds(60)));
+    driver.tell(new Driver.Start(RUN, RestorePoint.START, observer.ref(), new String[] {NODE_1, NODE_2}));
+    expectTickAtEveryShard(0);
+
+    // when their up events and engine reports come in
+    driver.tell(new Driver.MemberJoined(NODE_2));
+    driver.tell(new Driver.NodeStarted(NODE_2));
+
+    // then nothing is halted, and tick 0 goes on
+    probes.exchangeProbe(0).expectNoMessage(Duration.ofMillis(300));
+    finishTick(driver, 0);
+    expectTickAtEveryShard(1);
+
+    // but losing one of them does rewind the run
+    driver.tell(new Driver.MemberLost(NODE_2));
+    expectHaltAtEveryParticipant(FIRST);
+  }
+
+  @Test
   void aMemberLostBeforeTheRunStartsShouldChangeNothing() {
     // given
     ActorRef<DriverProtocol.Command> driver = testKit.spawn(Driver.create(SCENARIO, peers, Duration.ofSeconds(60)));
