@@ -61,7 +61,7 @@ class ClusterFaultTest {
   }
 
   /** A three-node run of the scenario, under way in the background. */
-  private record Cluster(Path dir, int artery, int http, CompletableFuture<ClusterRunTest.Printed> run) {
+  private record Cluster(Path dir, int artery, int http, CompletableFuture<Runs.Output> run) {
     static Cluster start(Path dir) {
       return start(dir, 3);
     }
@@ -71,7 +71,7 @@ class ClusterFaultTest {
       int artery = FreePorts.consecutive(nodes + 1);
       int http = FreePorts.consecutive(nodes + 1);
       return new Cluster(dir, artery, http, CompletableFuture.supplyAsync(() ->
-          ClusterRunTest.printed(withScenario("cluster", "--nodes", Integer.toString(nodes), "--out", dir.toString(),
+          Runs.capture(withScenario("cluster", "--nodes", Integer.toString(nodes), "--out", dir.toString(),
               "--base-port", Integer.toString(artery), "--http-base-port", Integer.toString(http)))));
     }
   }
@@ -90,8 +90,8 @@ class ClusterFaultTest {
     node3.onExit().get(30, TimeUnit.SECONDS);
 
     // then the run still completes, with the digest of the run that lost nothing
-    ClusterRunTest.Printed run = cluster.run().get(10, TimeUnit.MINUTES);
-    assertThat(run.result().exitCode()).as("%s%n%s", run.result().err(), run.out()).isZero();
+    Runs.Output run = cluster.run().get(10, TimeUnit.MINUTES);
+    assertThat(run.exitCode()).as("%s%n%s", run.err(), run.out()).isZero();
     assertThat(run.out()).contains("digest: " + faultFree);
     assertThat(Runs.summary(dir).get("digest").asText()).isEqualTo(faultFree);
     assertThat(Files.readString(dir.resolve("summary.json")))
@@ -113,15 +113,15 @@ class ClusterFaultTest {
     // when the Driver's node (node 1) is killed with SIGKILL, the cluster command stops the other nodes
     ProcessHandle node1 = nodeProcess(cluster.http());
     assertThat(node1.destroyForcibly()).isTrue();
-    ClusterRunTest.Printed stopped = cluster.run().get(2, TimeUnit.MINUTES);
-    assertThat(stopped.result().exitCode()).isNotZero();
+    Runs.Output stopped = cluster.run().get(2, TimeUnit.MINUTES);
+    assertThat(stopped.exitCode()).isNotZero();
     assertThat(cluster.dir().resolve("summary.json")).as("the run was cut short at tick %d", tickAtKill).doesNotExist();
 
     // and the run folder is resumed, on one node and the same PostgreSQL journal
-    ClusterRunTest.Printed resumed = ClusterRunTest.printed("resume", cluster.dir().toString());
+    Runs.Output resumed = Runs.capture("resume", cluster.dir().toString());
 
     // then it ends with the fault-free digest and summary
-    assertThat(resumed.result().exitCode()).as("%s%n%s", resumed.result().err(), resumed.out()).isZero();
+    assertThat(resumed.exitCode()).as("%s%n%s", resumed.err(), resumed.out()).isZero();
     assertThat(resumed.out()).containsPattern("Resuming .* from checkpoint tick (23|47|71) ");
     assertThat(resumed.out()).contains("digest: " + faultFree);
     assertThat(Files.readString(cluster.dir().resolve("summary.json")))
@@ -150,8 +150,8 @@ class ClusterFaultTest {
       }
       assertThat(entities).as("entities started on the joined node (alive: %s, run done: %s)%n%s", node3.isAlive(),
           cluster.run().isDone(), Files.readString(cluster.dir().resolve("node3.log"))).isPositive();
-      ClusterRunTest.Printed run = cluster.run().get(10, TimeUnit.MINUTES);
-      assertThat(run.result().exitCode()).as("%s%n%s", run.result().err(), run.out()).isZero();
+      Runs.Output run = cluster.run().get(10, TimeUnit.MINUTES);
+      assertThat(run.exitCode()).as("%s%n%s", run.err(), run.out()).isZero();
       assertThat(run.out()).contains("digest: " + faultFree);
       assertThat(Files.readString(cluster.dir().resolve("run.log")))
           .containsPattern("joined during tick \\d+: rewinding to checkpoint (-1|23|47|71) ");
@@ -182,12 +182,7 @@ class ClusterFaultTest {
   }
 
   private static String[] withScenario(String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    for (String set : SCENARIO) {
-      all.add("--set");
-      all.add(set);
-    }
-    return all.toArray(String[]::new);
+    return Runs.withSets(SCENARIO, args);
   }
 
   /** Polls node 1's /status until its current tick reaches {@code tick}; fails if the cluster stops first. */

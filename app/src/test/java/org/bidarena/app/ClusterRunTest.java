@@ -8,8 +8,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,12 +61,7 @@ class ClusterRunTest {
   }
 
   private static String[] withScenario(String... args) {
-    List<String> all = new ArrayList<>(List.of(args));
-    for (String set : SCENARIO) {
-      all.add("--set");
-      all.add(set);
-    }
-    return all.toArray(String[]::new);
+    return Runs.withSets(SCENARIO, args);
   }
 
   record Printed(Runs.Result result, String out) {}

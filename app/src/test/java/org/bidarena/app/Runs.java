@@ -49,14 +49,19 @@ final class Runs {
     return new Output(result.exitCode(), bytes.toString(java.nio.charset.StandardCharsets.UTF_8), result.err());
   }
 
+  /** {@code args} followed by {@code --set KEY=VALUE} for each of {@code sets}. */
+  static String[] withSets(String[] sets, String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    for (String set : sets) {
+      all.add("--set");
+      all.add(set);
+    }
+    return all.toArray(String[]::new);
+  }
+
   /** Runs a scenario to the end into {@code dir}, failing the test if it does not finish. */
   static JsonNode run(Path dir, String... sets) throws IOException {
-    List<String> args = new ArrayList<>(List.of("run", "--out", dir.toString()));
-    for (String set : sets) {
-      args.add("--set");
-      args.add(set);
-    }
-    Result result = bidarena(args.toArray(String[]::new));
+    Result result = bidarena(withSets(sets, "run", "--out", dir.toString()));
     assertThat(result.exitCode()).as("exit code; errors: %s", result.err()).isZero();
     return summary(dir);
   }
