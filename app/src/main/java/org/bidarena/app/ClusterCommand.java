@@ -119,8 +119,11 @@ final class ClusterCommand implements Callable<Integer> {
   /** Starts one node; the Driver's node prints to our output, the others to DIR/node-i.log. */
   private Process start(LoopbackCluster layout, LoopbackCluster.Node node, RunFolder folder, JournalSettings journal,
       String runId, boolean driverNode, PrintStream out) throws IOException {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(LoopbackCluster.nodeJavaOptions());
+    command.addAll(extraJavaOptions(node));
+    command.addAll(List.of(
         "-cp", System.getProperty("java.class.path"),
         BidArena.class.getName(), "node", folder.scenarioFile().toString(),
         "--roles", String.join(",", node.roles()),
@@ -157,6 +160,18 @@ final class ClusterCommand implements Callable<Integer> {
     return process;
   }
 
+  /**
+   * BIDARENA_NODE_JAVA_OPTS, split on spaces, after the configured options so that it can override them;
+   * {@code %n} becomes the node's name, e.g. {@code -XX:StartFlightRecording=filename=/tmp/%n.jfr}.
+   */
+  private static List<String> extraJavaOptions(LoopbackCluster.Node node) {
+    String extra = System.getenv("BIDARENA_NODE_JAVA_OPTS");
+    if (extra == null || extra.isBlank()) {
+      return List.of();
+    }
+    return List.of(extra.trim().replace("%n", node.name()).split("\\s+"));
+  }
+
   /** Polls the node's /ready until it answers 200; a node that exits first ends the wait with its code. */
   private static void awaitReady(LoopbackCluster.Node node, Process process, RunFolder folder) throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -184,10 +199,15 @@ final class ClusterCommand implements Callable<Integer> {
         + folder.dir().resolve(node.name() + ".log"));
   }
 
-  /** SIGTERM (the nodes leave the cluster), then SIGKILL for any that does not stop in time. */
+  /**
+   * SIGTERM (the node leaves the cluster), then SIGKILL if it does not stop in time; one node at a time,
+   * last first. Nodes that leave together wait for each other's removal until their shutdown phase
+   * times out (10 s); one by one, each leaves in about a second.
+   */
   private static void stop(List<Process> processes) throws InterruptedException {
-    processes.forEach(Process::destroy);
-    for (Process p : processes) {
+    for (int i = processes.size() - 1; i >= 0; i--) {
+      Process p = processes.get(i);
+      p.destroy();
       if (!p.waitFor(30, TimeUnit.SECONDS)) {
         p.destroyForcibly();
       }

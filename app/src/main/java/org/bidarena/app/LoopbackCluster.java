@@ -33,6 +33,11 @@ record LoopbackCluster(List<Node> nodes, List<String> seedNodes) {
     return new LoopbackCluster(List.copyOf(nodes), List.copyOf(seeds));
   }
 
+  /** JVM options for every node the launcher starts on this machine. */
+  static List<String> nodeJavaOptions() {
+    return ConfigFactory.parseResources("bidarena/loopback-cluster.conf").getStringList("bidarena.cluster.node-java-options");
+  }
+
   static int defaultBasePort() {
     return ConfigFactory.parseResources("bidarena/loopback-cluster.conf").getInt("bidarena.cluster.base-port");
   }
