@@ -348,7 +348,7 @@ public final class Driver extends EventSourcedBehavior<Command, CoreEvent, Drive
     }
     timers.cancel(RewindTimer.RETRY);
     timers.cancel(RewindTimer.TIMED_OUT);
-    context.getLog().warn("every entity of the lost incarnation halted; re-running from tick {} as {}",
+    context.getLog().warn("every entity of the previous incarnation halted; re-running from tick {} as {}",
         incarnation.restoreTick() + 1, incarnation);
     rewind = null;
     live = peers.at(incarnation);
