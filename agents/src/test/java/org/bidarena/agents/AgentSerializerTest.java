@@ -1,34 +1,24 @@
 package org.bidarena.agents;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.NotSerializableException;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.serialization.Serialization;
-import org.apache.pekko.serialization.SerializationExtension;
-import org.apache.pekko.serialization.Serializer;
-import org.apache.pekko.serialization.Serializers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.bidarena.core.testing.SerializerContract;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class AgentSerializerTest {
-  private static ActorTestKit kit;
-  private final AgentSerializer serializer = new AgentSerializer();
-
-  @BeforeAll
-  static void startSystem() {
-    kit = ActorTestKit.create();
+class AgentSerializerTest extends SerializerContract {
+  AgentSerializerTest() {
+    super(new AgentSerializer(), 731003);
   }
 
-  @AfterAll
-  static void stopSystem() {
-    kit.shutdownTestKit();
+  @Override
+  protected List<Sample> samples() {
+    return List.of(
+        new Sample("BidderTickSettled/v1", settled()),
+        new Sample("BidderTickSettled/v1", idleTick()),
+        new Sample("BidderSnapshot/v1", checkpoint()),
+        new Sample("BidderSnapshot/v1", new BidderCheckpoint(-1, 0, new double[0])));
   }
 
   // ---------------------------------------------------------------- samples
@@ -45,12 +35,9 @@ class AgentSerializerTest {
         191, 9_999_999, new double[] {1.0, -0.0, 0.5, -3.25e-7, Double.MAX_VALUE, Double.MIN_VALUE, Double.NaN});
   }
 
-  static List<Object> everyType() {
-    return List.of(settled(), checkpoint());
-  }
-
-  private Object roundTrip(Object o) throws NotSerializableException {
-    return serializer.fromBinary(serializer.toBinary(o), serializer.manifest(o));
+  /** Nothing happened: the proto3 defaults must come back as zeros, not as missing values. */
+  private static BidderTickSettled idleTick() {
+    return new BidderTickSettled(0, "a", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.0);
   }
 
   private static void assertSameCheckpoint(BidderCheckpoint actual, BidderCheckpoint expected) {
@@ -90,8 +77,8 @@ class AgentSerializerTest {
 
   @Test
   void bidderTickSettledOfAnIdleTickShouldSurviveARoundTrip() throws Exception {
-    // given: nothing happened, and the proto3 defaults must come back as zeros, not as missing values
-    BidderTickSettled e = new BidderTickSettled(0, "a", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0.0);
+    // given
+    BidderTickSettled e = idleTick();
 
     // when
     Object back = roundTrip(e);
@@ -124,83 +111,5 @@ class AgentSerializerTest {
     // then
     assertSameCheckpoint(back, c);
     assertThat(back.strategyState()).isEmpty();
-  }
-
-  // ---------------------------------------------------------------- manifests and bytes
-
-  @Test
-  void manifestsShouldBeDistinctAndCarryAVersion() {
-    // when
-    String settled = serializer.manifest(settled());
-    String snapshot = serializer.manifest(checkpoint());
-
-    // then
-    assertThat(settled).isEqualTo("BidderTickSettled/v1");
-    assertThat(snapshot).isEqualTo("BidderSnapshot/v1");
-    assertThat(settled).isNotEqualTo(snapshot);
-  }
-
-  @ParameterizedTest
-  @MethodSource("everyType")
-  void serializingTwiceShouldGiveIdenticalBytesAndRoundTripToTheSameBytes(Object o) throws Exception {
-    // when
-    byte[] first = serializer.toBinary(o);
-    byte[] second = serializer.toBinary(o);
-    byte[] again = serializer.toBinary(serializer.fromBinary(first, serializer.manifest(o)));
-
-    // then
-    assertThat(second).containsExactly(first);
-    assertThat(again).containsExactly(first);
-  }
-
-  @Test
-  void fromBinaryShouldRejectAnUnknownManifest() {
-    // given
-    byte[] bytes = serializer.toBinary(settled());
-
-    // when / then
-    assertThatThrownBy(() -> serializer.fromBinary(bytes, "BidderTickSettled/v2"))
-        .isInstanceOf(NotSerializableException.class)
-        .hasMessageContaining("BidderTickSettled/v2");
-  }
-
-  @ParameterizedTest
-  @MethodSource("everyType")
-  void fromBinaryShouldNameTheManifestOfCorruptBytes(Object o) {
-    // given: a varint that never ends is not protobuf
-    byte[] corrupt = new byte[11];
-    Arrays.fill(corrupt, (byte) 0xFF);
-    String manifest = serializer.manifest(o);
-
-    // when / then
-    assertThatThrownBy(() -> serializer.fromBinary(corrupt, manifest)).hasMessageContaining(manifest);
-  }
-
-  @Test
-  void serializerShouldRefuseObjectsOfOtherModules() {
-    // given
-    Object stranger = List.of(1);
-
-    // when / then
-    assertThatThrownBy(() -> serializer.manifest(stranger)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> serializer.toBinary(stranger)).isInstanceOf(IllegalArgumentException.class);
-  }
-
-  // ---------------------------------------------------------------- the Pekko binding
-
-  @ParameterizedTest
-  @MethodSource("everyType")
-  void pekkoShouldBindEveryEventAndSnapshotToTheAgentSerializer(Object o) throws Exception {
-    // given
-    Serialization serialization = SerializationExtension.get(kit.system().classicSystem());
-
-    // when
-    Serializer found = serialization.findSerializerFor(o);
-    byte[] bytes = serialization.serialize(o).get();
-    Object back = serialization.deserialize(bytes, found.identifier(), Serializers.manifestFor(found, o)).get();
-
-    // then
-    assertThat(found.identifier()).isEqualTo(731003).isEqualTo(serializer.identifier());
-    assertThat(serializer.toBinary(back)).containsExactly(serializer.toBinary(o));
   }
 }

@@ -1,36 +1,27 @@
 package org.bidarena.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.NotSerializableException;
-import java.util.Arrays;
 import java.util.List;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.serialization.Serialization;
-import org.apache.pekko.serialization.SerializationExtension;
-import org.apache.pekko.serialization.Serializer;
-import org.apache.pekko.serialization.Serializers;
 import org.bidarena.core.scenario.AuctionType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.bidarena.core.testing.SerializerContract;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class ExchangeSerializerTest {
-  private static ActorTestKit kit;
-  private final ExchangeSerializer serializer = new ExchangeSerializer();
-
-  @BeforeAll
-  static void startSystem() {
-    kit = ActorTestKit.create();
+class ExchangeSerializerTest extends SerializerContract {
+  ExchangeSerializerTest() {
+    super(new ExchangeSerializer(), 731002);
   }
 
-  @AfterAll
-  static void stopSystem() {
-    kit.shutdownTestKit();
+  @Override
+  protected List<Sample> samples() {
+    return List.of(
+        new Sample("AuctionsCleared/v1", cleared(AuctionType.SECOND_PRICE)),
+        new Sample("AuctionsCleared/v1", cleared(AuctionType.FIRST_PRICE)),
+        new Sample("AuctionsCleared/v1", replayed()),
+        new Sample("AuctionsCleared/v1", noAuctions()),
+        new Sample("ExchangeSnapshot/v1", new ExchangeCheckpoint(95)));
   }
 
   // ---------------------------------------------------------------- samples
@@ -66,14 +57,6 @@ class ExchangeSerializerTest {
     return new AuctionsCleared(
         0, 0, AuctionType.SECOND_PRICE, 0, List.of("fixed", "random"),
         new int[0], new byte[0], new long[][] {new long[0], new long[0]}, new int[0], new long[0], new byte[0]);
-  }
-
-  static List<Object> everyType() {
-    return List.of(cleared(AuctionType.SECOND_PRICE), replayed(), new ExchangeCheckpoint(95));
-  }
-
-  private Object roundTrip(Object o) throws NotSerializableException {
-    return serializer.fromBinary(serializer.toBinary(o), serializer.manifest(o));
   }
 
   private static void assertSameAuctions(AuctionsCleared actual, AuctionsCleared expected) {
@@ -133,83 +116,5 @@ class ExchangeSerializerTest {
 
     // then
     assertThat(back).isEqualTo(c);
-  }
-
-  // ---------------------------------------------------------------- manifests and bytes
-
-  @Test
-  void manifestsShouldBeDistinctAndCarryAVersion() {
-    // when
-    String cleared = serializer.manifest(cleared(AuctionType.FIRST_PRICE));
-    String snapshot = serializer.manifest(new ExchangeCheckpoint(1));
-
-    // then
-    assertThat(cleared).isEqualTo("AuctionsCleared/v1");
-    assertThat(snapshot).isEqualTo("ExchangeSnapshot/v1");
-    assertThat(cleared).isNotEqualTo(snapshot);
-  }
-
-  @ParameterizedTest
-  @MethodSource("everyType")
-  void serializingTwiceShouldGiveIdenticalBytesAndRoundTripToTheSameBytes(Object o) throws Exception {
-    // when
-    byte[] first = serializer.toBinary(o);
-    byte[] second = serializer.toBinary(o);
-    byte[] again = serializer.toBinary(serializer.fromBinary(first, serializer.manifest(o)));
-
-    // then
-    assertThat(second).containsExactly(first);
-    assertThat(again).containsExactly(first);
-  }
-
-  @Test
-  void fromBinaryShouldRejectAnUnknownManifest() {
-    // given
-    byte[] bytes = serializer.toBinary(new ExchangeCheckpoint(3));
-
-    // when / then
-    assertThatThrownBy(() -> serializer.fromBinary(bytes, "AuctionsCleared/v0"))
-        .isInstanceOf(NotSerializableException.class)
-        .hasMessageContaining("AuctionsCleared/v0");
-  }
-
-  @ParameterizedTest
-  @MethodSource("everyType")
-  void fromBinaryShouldNameTheManifestOfCorruptBytes(Object o) {
-    // given: a varint that never ends is not protobuf
-    byte[] corrupt = new byte[11];
-    Arrays.fill(corrupt, (byte) 0xFF);
-    String manifest = serializer.manifest(o);
-
-    // when / then
-    assertThatThrownBy(() -> serializer.fromBinary(corrupt, manifest)).hasMessageContaining(manifest);
-  }
-
-  @Test
-  void serializerShouldRefuseObjectsOfOtherModules() {
-    // given
-    Object stranger = Integer.valueOf(7);
-
-    // when / then
-    assertThatThrownBy(() -> serializer.manifest(stranger)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> serializer.toBinary(stranger)).isInstanceOf(IllegalArgumentException.class);
-  }
-
-  // ---------------------------------------------------------------- the Pekko binding
-
-  @ParameterizedTest
-  @MethodSource("everyType")
-  void pekkoShouldBindEveryEventAndSnapshotToTheExchangeSerializer(Object o) throws Exception {
-    // given
-    Serialization serialization = SerializationExtension.get(kit.system().classicSystem());
-
-    // when
-    Serializer found = serialization.findSerializerFor(o);
-    byte[] bytes = serialization.serialize(o).get();
-    Object back = serialization.deserialize(bytes, found.identifier(), Serializers.manifestFor(found, o)).get();
-
-    // then
-    assertThat(found.identifier()).isEqualTo(731002).isEqualTo(serializer.identifier());
-    assertThat(serializer.toBinary(back)).containsExactly(serializer.toBinary(o));
   }
 }

@@ -1,38 +1,29 @@
 package org.bidarena.core.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.NotSerializableException;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.serialization.Serialization;
-import org.apache.pekko.serialization.SerializationExtension;
-import org.apache.pekko.serialization.Serializer;
-import org.apache.pekko.serialization.Serializers;
 import org.bidarena.core.customer.CustomerBucket;
 import org.bidarena.core.customer.ShardOutcomes;
 import org.bidarena.core.customer.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.bidarena.core.testing.SerializerContract;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
-class CoreSerializerTest {
-  private static ActorTestKit kit;
-  private final CoreSerializer serializer = new CoreSerializer();
-
-  @BeforeAll
-  static void startSystem() {
-    kit = ActorTestKit.create();
+class CoreSerializerTest extends SerializerContract {
+  CoreSerializerTest() {
+    super(new CoreSerializer(), 731001);
   }
 
-  @AfterAll
-  static void stopSystem() {
-    kit.shutdownTestKit();
+  @Override
+  protected List<Sample> samples() {
+    return List.of(
+        new Sample("OutcomesRecorded/v1", outcomes()),
+        new Sample("OutcomesRecorded/v1", emptyOutcomes()),
+        new Sample("TickCompleted/v1", new TickCompleted(96, 12_345)),
+        new Sample("RunStarted/v1", runStarted()),
+        new Sample("CheckpointCompleted/v1", new CheckpointCompleted(191)),
+        new Sample("CustomerShardSnapshot/v1", bucket()),
+        new Sample("CustomerShardSnapshot/v1", emptyBucket()));
   }
 
   // ---------------------------------------------------------------- samples
@@ -77,14 +68,6 @@ class CoreSerializerTest {
   private static CustomerBucket emptyBucket() {
     return new CustomerBucket(10, 6, -1, new byte[0], new int[0], new int[0], new long[0], new byte[0],
         new int[0], new byte[0], new byte[0]);
-  }
-
-  static List<Object> everyType() {
-    return List.of(outcomes(), new TickCompleted(96, 12_345), runStarted(), new CheckpointCompleted(191), bucket());
-  }
-
-  private Object roundTrip(Object o) throws NotSerializableException {
-    return serializer.fromBinary(serializer.toBinary(o), serializer.manifest(o));
   }
 
   private static void assertSameOutcomes(OutcomesRecorded actual, OutcomesRecorded expected) {
@@ -209,88 +192,5 @@ class CoreSerializerTest {
     // then
     assertSameBucket(back, b);
     assertThat(back.stageCounts()).containsExactly(new int[Stage.COUNT]);
-  }
-
-  // ---------------------------------------------------------------- manifests and bytes
-
-  @Test
-  void manifestsShouldBeDistinctAndCarryAVersion() {
-    // given
-    Set<String> manifests = new HashSet<>();
-
-    // when
-    for (Object o : everyType()) {
-      manifests.add(serializer.manifest(o));
-    }
-
-    // then
-    assertThat(manifests).hasSize(everyType().size());
-    assertThat(manifests).allSatisfy(m -> assertThat(m).matches("[A-Za-z]+/v1"));
-    assertThat(serializer.manifest(outcomes())).isEqualTo("OutcomesRecorded/v1");
-    assertThat(serializer.manifest(bucket())).isEqualTo("CustomerShardSnapshot/v1");
-  }
-
-  @ParameterizedTest
-  @MethodSource("everyType")
-  void serializingTwiceShouldGiveIdenticalBytesAndRoundTripToTheSameBytes(Object o) throws Exception {
-    // when
-    byte[] first = serializer.toBinary(o);
-    byte[] second = serializer.toBinary(o);
-    byte[] again = serializer.toBinary(serializer.fromBinary(first, serializer.manifest(o)));
-
-    // then
-    assertThat(second).containsExactly(first);
-    assertThat(again).containsExactly(first);
-  }
-
-  @Test
-  void fromBinaryShouldRejectAnUnknownManifest() {
-    // given
-    byte[] bytes = serializer.toBinary(new TickCompleted(1, 2));
-
-    // when / then
-    assertThatThrownBy(() -> serializer.fromBinary(bytes, "TickCompleted/v999"))
-        .isInstanceOf(NotSerializableException.class)
-        .hasMessageContaining("TickCompleted/v999");
-  }
-
-  @ParameterizedTest
-  @MethodSource("everyType")
-  void fromBinaryShouldNameTheManifestOfCorruptBytes(Object o) {
-    // given: a varint that never ends is not protobuf
-    byte[] corrupt = new byte[11];
-    java.util.Arrays.fill(corrupt, (byte) 0xFF);
-    String manifest = serializer.manifest(o);
-
-    // when / then
-    assertThatThrownBy(() -> serializer.fromBinary(corrupt, manifest)).hasMessageContaining(manifest);
-  }
-
-  @Test
-  void serializerShouldRefuseObjectsOfOtherModules() {
-    // given
-    Object stranger = "not an event";
-
-    // when / then
-    assertThatThrownBy(() -> serializer.manifest(stranger)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> serializer.toBinary(stranger)).isInstanceOf(IllegalArgumentException.class);
-  }
-
-  // ---------------------------------------------------------------- the Pekko binding
-
-  @ParameterizedTest
-  @MethodSource("everyType")
-  void pekkoShouldBindEveryEventAndSnapshotToTheCoreSerializer(Object o) throws Exception {
-    // given
-    Serialization serialization = SerializationExtension.get(kit.system().classicSystem());
-
-    // when
-    Serializer found = serialization.findSerializerFor(o);
-    byte[] bytes = serialization.serialize(o).get();
-    Object back = serialization.deserialize(bytes, found.identifier(), Serializers.manifestFor(found, o)).get();
-
-    // then
-    assertThat(found.identifier()).isEqualTo(731001).isEqualTo(serializer.identifier());
-    assertThat(serializer.toBinary(back)).containsExactly(serializer.toBinary(o));
   }
 }
