@@ -4,12 +4,11 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.persistence.typed.PersistenceId;
-import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerBuilderByState;
 import org.apache.pekko.persistence.typed.javadsl.Effect;
 import org.bidarena.core.journal.RestorePoint;
 import org.bidarena.core.journal.TickEntity;
 import org.bidarena.core.journal.TickState;
-import org.bidarena.core.protocol.BidderProtocol;
 import org.bidarena.core.protocol.BidderProtocol.BidRequests;
 import org.bidarena.core.protocol.BidderProtocol.Command;
 import org.bidarena.core.protocol.BidderProtocol.Outcomes;
@@ -99,14 +98,11 @@ public final class Bidder extends TickEntity<Command, BidderTickSettled, Bidder.
   }
 
   @Override
-  public CommandHandler<Command, BidderTickSettled, State> commandHandler() {
-    return newCommandHandlerBuilder()
-        .forAnyState()
+  protected void onCommands(CommandHandlerBuilderByState<Command, BidderTickSettled, State, State> commands) {
+    commands
         .onCommand(BidRequests.class, this::onBidRequests)
         .onCommand(WinNotice.class, this::onWinNotice)
-        .onCommand(Outcomes.class, this::onOutcomes)
-        .onCommand(BidderProtocol.Halt.class, (state, halt) -> halt(halt.incarnation()))
-        .build();
+        .onCommand(Outcomes.class, this::onOutcomes);
   }
 
   private Effect<BidderTickSettled, State> onBidRequests(State state, BidRequests request) {

@@ -1,21 +1,15 @@
 package org.bidarena.agents;
 
 import java.util.List;
+import java.util.Map;
 import org.bidarena.core.testing.SerializerContract;
 
 /** The agents' events and snapshots: every field distinct, an idle tick, awkward doubles, no strategy state. */
 class AgentSerializerTest extends SerializerContract {
   AgentSerializerTest() {
-    super(new AgentSerializer(), 731003);
-  }
-
-  @Override
-  protected List<Sample> samples() {
-    return List.of(
-        new Sample("BidderTickSettled/v1", settled()),
-        new Sample("BidderTickSettled/v1", idleTick()),
-        new Sample("BidderSnapshot/v1", checkpoint()),
-        new Sample("BidderSnapshot/v1", new BidderCheckpoint(-1, 0, new double[0])));
+    super(new AgentSerializer(), 731003,
+        Map.of(BidderTickSettled.class, "BidderTickSettled/v1", BidderCheckpoint.class, "BidderSnapshot/v1"),
+        List.of(settled(), idleTick(), checkpoint(), new BidderCheckpoint(-1, 0, new double[0])));
   }
 
   /** Every field distinct, so that two swapped fields cannot pass. */

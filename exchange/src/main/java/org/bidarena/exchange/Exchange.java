@@ -4,7 +4,7 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.persistence.typed.PersistenceId;
-import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerBuilderByState;
 import org.apache.pekko.persistence.typed.javadsl.Effect;
 import org.bidarena.core.journal.RestorePoint;
 import org.bidarena.core.journal.TickEntity;
@@ -12,7 +12,6 @@ import org.bidarena.core.journal.TickState;
 import org.bidarena.core.protocol.BidderProtocol;
 import org.bidarena.core.protocol.DriverProtocol;
 import org.bidarena.core.protocol.EntityKeys;
-import org.bidarena.core.protocol.ExchangeProtocol;
 import org.bidarena.core.protocol.ExchangeProtocol.Bids;
 import org.bidarena.core.protocol.ExchangeProtocol.Command;
 import org.bidarena.core.protocol.ExchangeProtocol.EpisodeCleared;
@@ -88,14 +87,11 @@ public final class Exchange extends TickEntity<Command, AuctionsCleared, Exchang
   }
 
   @Override
-  public CommandHandler<Command, AuctionsCleared, State> commandHandler() {
-    return newCommandHandlerBuilder()
-        .forAnyState()
+  protected void onCommands(CommandHandlerBuilderByState<Command, AuctionsCleared, State, State> commands) {
+    commands
         .onCommand(Visits.class, this::onVisits)
         .onCommand(Bids.class, this::onBids)
-        .onCommand(ReplayEpisode.class, this::onReplayEpisode)
-        .onCommand(ExchangeProtocol.Halt.class, (state, halt) -> halt(halt.incarnation()))
-        .build();
+        .onCommand(ReplayEpisode.class, this::onReplayEpisode);
   }
 
   private Effect<AuctionsCleared, State> onVisits(State state, Visits visits) {

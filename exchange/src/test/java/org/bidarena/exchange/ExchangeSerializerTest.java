@@ -1,27 +1,21 @@
 package org.bidarena.exchange;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
 import org.bidarena.core.scenario.AuctionType;
 import org.bidarena.core.testing.SerializerContract;
 
 /** The exchange's events and snapshots: every auction type, a replayed log, no auctions at all. */
 class ExchangeSerializerTest extends SerializerContract {
   ExchangeSerializerTest() {
-    super(new ExchangeSerializer(), 731002);
-  }
-
-  @Override
-  protected List<Sample> samples() {
-    List<Sample> samples = new ArrayList<>();
-    for (AuctionType type : AuctionType.values()) {
-      samples.add(new Sample("AuctionsCleared/v1", cleared(type)));
-    }
-    samples.add(new Sample("AuctionsCleared/v1", replayed()));
-    samples.add(new Sample("AuctionsCleared/v1", noAuctions()));
-    samples.add(new Sample("ExchangeSnapshot/v1", new ExchangeCheckpoint(95)));
-    samples.add(new Sample("ExchangeSnapshot/v1", new ExchangeCheckpoint(Long.MAX_VALUE)));
-    return samples;
+    super(new ExchangeSerializer(), 731002,
+        Map.of(AuctionsCleared.class, "AuctionsCleared/v1", ExchangeCheckpoint.class, "ExchangeSnapshot/v1"),
+        Stream.concat(
+            Arrays.stream(AuctionType.values()).map(ExchangeSerializerTest::cleared),
+            Stream.of(replayed(), noAuctions(), new ExchangeCheckpoint(95), new ExchangeCheckpoint(Long.MAX_VALUE)))
+            .toList());
   }
 
   /** Four auctions and three agents: two sold, two unsold (winner -1, price 0), bids with gaps. */

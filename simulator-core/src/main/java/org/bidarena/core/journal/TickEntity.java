@@ -7,12 +7,15 @@ import org.apache.pekko.persistence.typed.RecoveryCompleted;
 import org.apache.pekko.persistence.typed.SnapshotAdapter;
 import org.apache.pekko.persistence.typed.SnapshotCompleted;
 import org.apache.pekko.persistence.typed.SnapshotFailed;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerBuilderByState;
 import org.apache.pekko.persistence.typed.javadsl.Effect;
 import org.apache.pekko.persistence.typed.javadsl.EventHandler;
 import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
 import org.apache.pekko.persistence.typed.javadsl.Recovery;
 import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
 import org.bidarena.core.protocol.DriverProtocol;
+import org.bidarena.core.protocol.HaltRequest;
 import org.bidarena.core.protocol.Incarnation;
 import org.bidarena.core.protocol.Participant;
 import org.bidarena.core.protocol.Peers;
@@ -56,6 +59,9 @@ public abstract class TickEntity<C, E extends TickEvent, S extends TickState<E>,
     this.restorePoint = restorePoint;
     this.peers = peers;
   }
+
+  /** Adds a handler for each command of the entity's protocol but its Halt, which the base handles. */
+  protected abstract void onCommands(CommandHandlerBuilderByState<C, E, S, S> commands);
 
   /** The snapshot of the state after a checkpoint tick; called in the actor, before the next tick. */
   protected abstract K checkpointOf(S state);
@@ -124,7 +130,7 @@ public abstract class TickEntity<C, E extends TickEvent, S extends TickState<E>,
    * Stops the entity for good and tells the Driver. Commands wait while a write is under way, so once the
    * Driver hears this nothing more of this incarnation reaches the journal.
    */
-  protected final Effect<E, S> halt(Incarnation incarnation) {
+  private Effect<E, S> halt(Incarnation incarnation) {
     return Effect().none()
         .thenRun(s -> peers.driver().tell(new DriverProtocol.Halted(self, incarnation)))
         .thenStop();
@@ -132,6 +138,15 @@ public abstract class TickEntity<C, E extends TickEvent, S extends TickState<E>,
 
   private void reportDone(long tick, boolean checkpointSaved, long auctions) {
     peers.driver().tell(new DriverProtocol.TickDone(tick, self, checkpointSaved, auctions));
+  }
+
+  @Override
+  public final CommandHandler<C, E, S> commandHandler() {
+    CommandHandlerBuilderByState<C, E, S, S> commands = newCommandHandlerBuilder().forAnyState();
+    onCommands(commands);
+    return commands
+        .onCommand(HaltRequest.class::isInstance, (state, halt) -> halt(((HaltRequest) halt).incarnation()))
+        .build();
   }
 
   @Override

@@ -4,7 +4,7 @@ import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.persistence.typed.PersistenceId;
-import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerBuilderByState;
 import org.apache.pekko.persistence.typed.javadsl.Effect;
 import org.bidarena.core.customer.CustomerBucket;
 import org.bidarena.core.customer.CustomerModel;
@@ -19,7 +19,6 @@ import org.bidarena.core.protocol.EntityKeys;
 import org.bidarena.core.protocol.ExchangeProtocol;
 import org.bidarena.core.protocol.Participant;
 import org.bidarena.core.protocol.Peers;
-import org.bidarena.core.protocol.ShardProtocol;
 import org.bidarena.core.protocol.ShardProtocol.Command;
 import org.bidarena.core.protocol.ShardProtocol.Impressions;
 import org.bidarena.core.protocol.ShardProtocol.Tick;
@@ -78,13 +77,10 @@ public final class CustomerShard extends TickEntity<Command, OutcomesRecorded, C
   }
 
   @Override
-  public CommandHandler<Command, OutcomesRecorded, State> commandHandler() {
-    return newCommandHandlerBuilder()
-        .forAnyState()
+  protected void onCommands(CommandHandlerBuilderByState<Command, OutcomesRecorded, State, State> commands) {
+    commands
         .onCommand(Tick.class, this::onTick)
-        .onCommand(Impressions.class, this::onImpressions)
-        .onCommand(ShardProtocol.Halt.class, (state, halt) -> halt(halt.incarnation()))
-        .build();
+        .onCommand(Impressions.class, this::onImpressions);
   }
 
   private Effect<OutcomesRecorded, State> onTick(State state, Tick tick) {

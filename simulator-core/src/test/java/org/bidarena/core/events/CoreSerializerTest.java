@@ -1,6 +1,7 @@
 package org.bidarena.core.events;
 
 import java.util.List;
+import java.util.Map;
 import org.bidarena.core.customer.CustomerBucket;
 import org.bidarena.core.customer.ShardOutcomes;
 import org.bidarena.core.testing.SerializerContract;
@@ -8,20 +9,16 @@ import org.bidarena.core.testing.SerializerContract;
 /** The events and snapshots of simulator-core, with extreme values, Unicode and empty columns. */
 class CoreSerializerTest extends SerializerContract {
   CoreSerializerTest() {
-    super(new CoreSerializer(), 731001);
-  }
-
-  @Override
-  protected List<Sample> samples() {
-    return List.of(
-        new Sample("OutcomesRecorded/v1", outcomes()),
-        new Sample("OutcomesRecorded/v1", emptyOutcomes()),
-        new Sample("TickCompleted/v1", new TickCompleted(96, 12_345)),
-        new Sample("TickCompleted/v1", new TickCompleted(Long.MAX_VALUE - 1, -1)),
-        new Sample("RunStarted/v1", runStarted()),
-        new Sample("CheckpointCompleted/v1", new CheckpointCompleted(191)),
-        new Sample("CustomerShardSnapshot/v1", bucket()),
-        new Sample("CustomerShardSnapshot/v1", emptyBucket()));
+    super(new CoreSerializer(), 731001,
+        Map.of(
+            OutcomesRecorded.class, "OutcomesRecorded/v1",
+            TickCompleted.class, "TickCompleted/v1",
+            RunStarted.class, "RunStarted/v1",
+            CheckpointCompleted.class, "CheckpointCompleted/v1",
+            CustomerBucket.class, "CustomerShardSnapshot/v1"),
+        List.of(
+            outcomes(), emptyOutcomes(), new TickCompleted(96, 12_345), new TickCompleted(Long.MAX_VALUE - 1, -1),
+            runStarted(), new CheckpointCompleted(191), bucket(), emptyBucket()));
   }
 
   private static OutcomesRecorded outcomes() {
