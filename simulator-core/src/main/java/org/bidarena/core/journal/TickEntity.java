@@ -82,7 +82,7 @@ public abstract class TickEntity<C, E extends TickEvent, S extends TickState<E>,
   protected final Effect<E, S> record(S state, E event, Runnable announce) {
     long tick = event.tick();
     long auctions = auctionsOf(state);
-    if (isJournaled(state, event)) {
+    if (checkedAgainstJournal(state, event)) {
       return Effect().none().thenRun(s -> {
         announce.run();
         reportDone(tick, false, auctions);
@@ -102,15 +102,18 @@ public abstract class TickEntity<C, E extends TickEvent, S extends TickState<E>,
    * re-run, then runs {@code then}. The Driver hears nothing of it.
    */
   protected final Effect<E, S> recordUnpaced(S state, E event, Runnable then) {
-    if (isJournaled(state, event)) {
+    if (checkedAgainstJournal(state, event)) {
       then.run();
       return Effect().none();
     }
     return Effect().persist(event).thenRun(s -> then.run());
   }
 
-  /** True when the journal already holds the event's tick, which the event must reproduce exactly. */
-  private boolean isJournaled(S state, E event) {
+  /**
+   * True when the journal already holds the event's tick (a re-run), after checking that the event
+   * reproduces it exactly; a difference throws {@link JournaledAhead.DeterminismViolation}.
+   */
+  private boolean checkedAgainstJournal(S state, E event) {
     E journaled = state.journaled.take(event.tick());
     if (journaled == null) {
       return false;
