@@ -1,11 +1,14 @@
 package org.bidarena.exchange;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.bidarena.core.scenario.AuctionType;
 import org.bidarena.core.testing.SerializerContract;
+import org.junit.jupiter.api.Test;
 
 /** The exchange's events and snapshots: every auction type, a replayed log, no auctions at all. */
 class ExchangeSerializerTest extends SerializerContract {
@@ -50,5 +53,19 @@ class ExchangeSerializerTest extends SerializerContract {
     return new AuctionsCleared(
         0, 0, AuctionType.SECOND_PRICE, 0, List.of("fixed", "random"),
         new int[0], new byte[0], new long[][] {new long[0], new long[0]}, new int[0], new long[0], new byte[0]);
+  }
+
+  @Test
+  void anAuctionTypeOutsideTheKnownOnesShouldBeRefusedAsCorrupt() {
+    for (int type : new int[] {-1, AuctionType.values().length}) {
+      // given: a journaled AuctionsCleared whose auction type this version does not know
+      byte[] bytes = ExchangeSerializer.toProto(noAuctions()).toBuilder().setAuctionType(type).build().toByteArray();
+
+      // when / then
+      assertThatThrownBy(() -> new ExchangeSerializer().fromBinary(bytes, "AuctionsCleared/v1"))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("corrupt AuctionsCleared/v1")
+          .hasMessageContaining("auction type " + type);
+    }
   }
 }
