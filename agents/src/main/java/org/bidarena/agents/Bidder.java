@@ -1,24 +1,14 @@
 package org.bidarena.agents;
 
-import java.util.Set;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.persistence.typed.PersistenceId;
-import org.apache.pekko.persistence.typed.RecoveryCompleted;
-import org.apache.pekko.persistence.typed.SnapshotAdapter;
-import org.apache.pekko.persistence.typed.SnapshotCompleted;
-import org.apache.pekko.persistence.typed.SnapshotFailed;
-import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerBuilderByState;
 import org.apache.pekko.persistence.typed.javadsl.Effect;
-import org.apache.pekko.persistence.typed.javadsl.EventHandler;
-import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
-import org.apache.pekko.persistence.typed.javadsl.Recovery;
-import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
-import org.bidarena.core.journal.JournaledAhead;
 import org.bidarena.core.journal.RestorePoint;
-import org.bidarena.core.journal.TickParticipant;
-import org.bidarena.core.protocol.BidderProtocol;
+import org.bidarena.core.journal.TickEntity;
+import org.bidarena.core.journal.TickState;
 import org.bidarena.core.protocol.BidderProtocol.BidRequests;
 import org.bidarena.core.protocol.BidderProtocol.Command;
 import org.bidarena.core.protocol.BidderProtocol.Outcomes;
@@ -44,24 +34,19 @@ import org.bidarena.core.scenario.Scenario;
  * order in which partitions ask does not matter. Spend limits per partition add up to the tick's
  * allowance, which never exceeds what is left of the daily budget.
  */
-public final class Bidder extends EventSourcedBehavior<Command, BidderTickSettled, Bidder.State> {
+public final class Bidder extends TickEntity<Command, BidderTickSettled, Bidder.State, BidderCheckpoint> {
   public static final String SETTLED_TAG = "bidders";
 
-  private final Scenario scenario;
   private final int agentIndex;
   private final AgentSpec agent;
-  private final TickParticipant<BidderTickSettled> participant;
   private final BudgetPacer pacer;
   private final SeededStreams streams;
-  private final RestorePoint restorePoint;
-  private final Peers peers;
 
   /** The agent's state at the end of its last settled tick, and the tick under way. */
-  public static final class State {
+  public static final class State extends TickState<BidderTickSettled> {
     long tick;
     long spentToday;
     final BidPlanner planner;
-    final JournaledAhead<BidderTickSettled> journaled = new JournaledAhead<>();
 
     long current = -1;
     long[] spendLimits;
@@ -82,6 +67,11 @@ public final class Bidder extends EventSourcedBehavior<Command, BidderTickSettle
       this.spentToday = spentToday;
       this.planner = planner;
     }
+
+    @Override
+    public long tick() {
+      return tick;
+    }
   }
 
   public static Behavior<Command> create(Scenario scenario, int agentIndex, RestorePoint restorePoint, Peers peers) {
@@ -89,16 +79,13 @@ public final class Bidder extends EventSourcedBehavior<Command, BidderTickSettle
   }
 
   private Bidder(ActorContext<Command> context, Scenario scenario, int agentIndex, RestorePoint restorePoint, Peers peers) {
-    super(PersistenceId.of(EntityKeys.BIDDER.name(), scenario.agents().get(agentIndex).id()));
-    this.scenario = scenario;
+    super(context, new Participant(Participant.Kind.BIDDER, agentIndex),
+        PersistenceId.of(EntityKeys.BIDDER.name(), scenario.agents().get(agentIndex).id()), SETTLED_TAG, scenario,
+        restorePoint, peers);
     this.agentIndex = agentIndex;
     this.agent = scenario.agents().get(agentIndex);
-    this.participant = new TickParticipant<>(
-        context, new Participant(Participant.Kind.BIDDER, agentIndex), scenario, restorePoint, peers);
     this.pacer = BudgetPacer.of(agent, scenario);
     this.streams = new SeededStreams(scenario.seed());
-    this.restorePoint = restorePoint;
-    this.peers = peers;
   }
 
   private BidPlanner newPlanner() {
@@ -111,19 +98,11 @@ public final class Bidder extends EventSourcedBehavior<Command, BidderTickSettle
   }
 
   @Override
-  public Recovery recovery() {
-    return restorePoint.recovery();
-  }
-
-  @Override
-  public CommandHandler<Command, BidderTickSettled, State> commandHandler() {
-    return newCommandHandlerBuilder()
-        .forAnyState()
+  protected void onCommands(CommandHandlerBuilderByState<Command, BidderTickSettled, State, State> commands) {
+    commands
         .onCommand(BidRequests.class, this::onBidRequests)
         .onCommand(WinNotice.class, this::onWinNotice)
-        .onCommand(Outcomes.class, this::onOutcomes)
-        .onCommand(BidderProtocol.Halt.class, (state, halt) -> participant.halt(Effect(), halt.incarnation()))
-        .build();
+        .onCommand(Outcomes.class, this::onOutcomes);
   }
 
   private Effect<BidderTickSettled, State> onBidRequests(State state, BidRequests request) {
@@ -200,61 +179,18 @@ public final class Bidder extends EventSourcedBehavior<Command, BidderTickSettle
     BidderTickSettled event = new BidderTickSettled(
         tick, agent.id(), state.auctions, state.bids, state.bidSum, state.impressions, state.spend, state.clicks,
         state.conversions, state.revenue, state.spentToday, strategy.multiplier());
-    return participant.record(Effect(), state.journaled, event, 0, () -> {});
-  }
-
-  private Effect<BidderTickSettled, State> fail(long tick, String reason) {
-    participant.fail(tick, reason);
-    return Effect().none();
+    return record(state, event, () -> {});
   }
 
   @Override
-  public EventHandler<State, BidderTickSettled> eventHandler() {
-    // Live, the command handler has already settled the event's tick; in recovery, events after the
-    // restored checkpoint are kept to check the re-run against.
-    return newEventHandlerBuilder()
-        .forAnyState()
-        .onEvent(BidderTickSettled.class, (state, event) -> {
-          participant.replayed(state.journaled, state.tick, event);
-          return state;
-        })
-        .build();
+  protected BidderCheckpoint checkpointOf(State state) {
+    return new BidderCheckpoint(state.tick, state.spentToday, state.planner.strategy().state());
   }
 
   @Override
-  public boolean shouldSnapshot(State state, BidderTickSettled event, long sequenceNr) {
-    return scenario.isCheckpointTick(event.tick());
-  }
-
-  @Override
-  public SnapshotAdapter<State> snapshotAdapter() {
-    return new SnapshotAdapter<>() {
-      @Override
-      public Object toJournal(State state) {
-        return new BidderCheckpoint(state.tick, state.spentToday, state.planner.strategy().state());
-      }
-
-      @Override
-      public State fromJournal(Object from) {
-        BidderCheckpoint checkpoint = (BidderCheckpoint) from;
-        State state = new State(checkpoint.tick(), checkpoint.spentTodayMicros(), newPlanner());
-        state.planner.strategy().restore(checkpoint.strategyState());
-        return state;
-      }
-    };
-  }
-
-  @Override
-  public SignalHandler<State> signalHandler() {
-    return newSignalHandlerBuilder()
-        .onSignal(RecoveryCompleted.instance(), state -> participant.recovered(state.tick))
-        .onSignal(SnapshotCompleted.class, (state, done) -> participant.snapshotSaved(state.tick, 0))
-        .onSignal(SnapshotFailed.class, (state, failed) -> participant.snapshotFailed(state.tick, failed.getFailure()))
-        .build();
-  }
-
-  @Override
-  public Set<String> tagsFor(BidderTickSettled event) {
-    return Set.of(SETTLED_TAG);
+  protected State restore(BidderCheckpoint checkpoint) {
+    State state = new State(checkpoint.tick(), checkpoint.spentTodayMicros(), newPlanner());
+    state.planner.strategy().restore(checkpoint.strategyState());
+    return state;
   }
 }

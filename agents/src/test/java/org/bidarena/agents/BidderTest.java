@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.actor.testkit.typed.javadsl.LoggingTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
-import org.apache.pekko.persistence.testkit.javadsl.SnapshotTestKit;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.bidarena.core.customer.Stage;
 import org.bidarena.core.journal.JournaledAhead;
@@ -25,20 +21,12 @@ import org.bidarena.core.protocol.VisitBatch;
 import org.bidarena.core.scenario.Pacing;
 import org.bidarena.core.scenario.Scenario;
 import org.bidarena.core.testing.ProbePeers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.bidarena.core.testing.TickActorTest;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The batch protocol of a Bidder, with probes for the exchange partitions, the shards and the Driver. */
-@ExtendWith(LogCapturingExtension.class)
-class BidderTest {
-  private static final ActorTestKit testKit = ActorTestKit.create("BidderTest", ProbePeers.testKitConfig());
-  private static final PersistenceTestKit journal = PersistenceTestKit.create(testKit.system());
-  private static final SnapshotTestKit snapshots = SnapshotTestKit.create(testKit.system());
-
+class BidderTest extends TickActorTest {
   /** 2 days of 4 ticks, a checkpoint after ticks 1, 3, 5, 7; 4 shards and 2 partitions; budgets of 10.00. */
   private static final Scenario SCENARIO = ProbePeers.smallMarket(2, "a{strategy=fixed},b{strategy=aggressive,pacing=asap},c{strategy=conservative}");
 
@@ -48,8 +36,9 @@ class BidderTest {
   private static final long BUDGET = 10_000_000;
   private static final int CAP = 8;
 
-  private final List<ActorRef<BidderProtocol.Command>> spawned = new ArrayList<>();
-  private ProbePeers peers;
+  BidderTest() {
+    super(SCENARIO);
+  }
 
   @BeforeAll
   static void scenarioIsAsAssumed() {
@@ -64,32 +53,12 @@ class BidderTest {
         .isEqualTo((1 << Stage.INTEREST.ordinal()) | (1 << Stage.CONSIDERATION.ordinal()));
   }
 
-  @BeforeEach
-  void freshJournal() {
-    journal.clearAll();
-    snapshots.clearAll();
-    peers = new ProbePeers(testKit, SCENARIO);
-  }
-
-  @AfterEach
-  void stopBidders() {
-    spawned.forEach(testKit::stop);
-    spawned.clear();
-  }
-
-  @AfterAll
-  static void shutdown() {
-    testKit.shutdownTestKit();
-  }
-
   private static String pid(int agent) {
     return PersistenceId.of(EntityKeys.BIDDER.name(), SCENARIO.agents().get(agent).id()).id();
   }
 
   private ActorRef<BidderProtocol.Command> spawn(int agent, RestorePoint restorePoint) {
-    ActorRef<BidderProtocol.Command> ref = testKit.spawn(Bidder.create(SCENARIO, agent, restorePoint, peers));
-    spawned.add(ref);
-    return ref;
+    return spawn(Bidder.create(SCENARIO, agent, restorePoint, peers));
   }
 
   /**
@@ -326,8 +295,7 @@ class BidderTest {
     runTick(first, ASAP, 0, 1_000_000, 0);
     runTick(first, ASAP, 1, 1_000_000, 0);
     List<ExchangeProtocol.Bids> original = runTick(first, ASAP, 2, 1_000_000, 0);
-    testKit.stop(first);
-    spawned.remove(first);
+    stop(first);
 
     // when: tick 2 re-run with the same inputs
     ActorRef<BidderProtocol.Command> second = spawn(ASAP, new RestorePoint(1));
@@ -339,8 +307,7 @@ class BidderTest {
       assertThat(rerun.get(p).bids()).containsExactly(original.get(p).bids());
     }
     assertThat(journal.persistedInStorage(pid(ASAP))).hasSize(3);
-    testKit.stop(second);
-    spawned.remove(second);
+    stop(second);
 
     // when: tick 2 re-run with a different spend than journaled
     ActorRef<BidderProtocol.Command> third = spawn(ASAP, new RestorePoint(1));

@@ -1,27 +1,17 @@
 package org.bidarena.exchange;
 
-import java.util.Set;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.persistence.typed.PersistenceId;
-import org.apache.pekko.persistence.typed.RecoveryCompleted;
-import org.apache.pekko.persistence.typed.SnapshotAdapter;
-import org.apache.pekko.persistence.typed.SnapshotCompleted;
-import org.apache.pekko.persistence.typed.SnapshotFailed;
-import org.apache.pekko.persistence.typed.javadsl.CommandHandler;
+import org.apache.pekko.persistence.typed.javadsl.CommandHandlerBuilderByState;
 import org.apache.pekko.persistence.typed.javadsl.Effect;
-import org.apache.pekko.persistence.typed.javadsl.EventHandler;
-import org.apache.pekko.persistence.typed.javadsl.EventSourcedBehavior;
-import org.apache.pekko.persistence.typed.javadsl.Recovery;
-import org.apache.pekko.persistence.typed.javadsl.SignalHandler;
-import org.bidarena.core.journal.JournaledAhead;
 import org.bidarena.core.journal.RestorePoint;
-import org.bidarena.core.journal.TickParticipant;
+import org.bidarena.core.journal.TickEntity;
+import org.bidarena.core.journal.TickState;
 import org.bidarena.core.protocol.BidderProtocol;
 import org.bidarena.core.protocol.DriverProtocol;
 import org.bidarena.core.protocol.EntityKeys;
-import org.bidarena.core.protocol.ExchangeProtocol;
 import org.bidarena.core.protocol.ExchangeProtocol.Bids;
 import org.bidarena.core.protocol.ExchangeProtocol.Command;
 import org.bidarena.core.protocol.ExchangeProtocol.EpisodeCleared;
@@ -50,23 +40,17 @@ import org.bidarena.core.scenario.Scenario;
  * cleared by {@link LogReplayClearing} against the logged market prices and journaled as the same
  * {@link AuctionsCleared} event (with the logged clicks), then answered to the sender.
  */
-public final class Exchange extends EventSourcedBehavior<Command, AuctionsCleared, Exchange.State> {
+public final class Exchange extends TickEntity<Command, AuctionsCleared, Exchange.State, ExchangeCheckpoint> {
   public static final String AUCTIONS_TAG = "auctions";
 
-  private final ActorContext<Command> context;
-  private final Scenario scenario;
   private final int partition;
   private final int[] shards;
-  private final TickParticipant<AuctionsCleared> participant;
   private final AuctionClearing clearing;
-  private final RestorePoint restorePoint;
-  private final Peers peers;
 
   /** The tick last cleared, and the inputs of the tick under way. */
-  public static final class State {
+  public static final class State extends TickState<AuctionsCleared> {
     long tick;
     long lastAuctions;
-    final JournaledAhead<AuctionsCleared> journaled = new JournaledAhead<>();
     VisitBatch[] visits;
     int visitsIn;
     VisitBatch auctions;
@@ -77,6 +61,11 @@ public final class Exchange extends EventSourcedBehavior<Command, AuctionsCleare
     State(long tick) {
       this.tick = tick;
     }
+
+    @Override
+    public long tick() {
+      return tick;
+    }
   }
 
   public static Behavior<Command> create(Scenario scenario, int partition, RestorePoint restorePoint, Peers peers) {
@@ -84,16 +73,12 @@ public final class Exchange extends EventSourcedBehavior<Command, AuctionsCleare
   }
 
   private Exchange(ActorContext<Command> context, Scenario scenario, int partition, RestorePoint restorePoint, Peers peers) {
-    super(PersistenceId.of(EntityKeys.EXCHANGE.name(), Integer.toString(partition)));
-    this.context = context;
-    this.scenario = scenario;
+    super(context, new Participant(Participant.Kind.EXCHANGE, partition),
+        PersistenceId.of(EntityKeys.EXCHANGE.name(), Integer.toString(partition)), AUCTIONS_TAG, scenario, restorePoint,
+        peers);
     this.partition = partition;
     this.shards = scenario.shardsOf(partition);
-    this.participant = new TickParticipant<>(
-        context, new Participant(Participant.Kind.EXCHANGE, partition), scenario, restorePoint, peers);
     this.clearing = new AuctionClearing(scenario.auction(), new SeededStreams(scenario.seed()));
-    this.restorePoint = restorePoint;
-    this.peers = peers;
   }
 
   @Override
@@ -102,24 +87,16 @@ public final class Exchange extends EventSourcedBehavior<Command, AuctionsCleare
   }
 
   @Override
-  public Recovery recovery() {
-    return restorePoint.recovery();
-  }
-
-  @Override
-  public CommandHandler<Command, AuctionsCleared, State> commandHandler() {
-    return newCommandHandlerBuilder()
-        .forAnyState()
+  protected void onCommands(CommandHandlerBuilderByState<Command, AuctionsCleared, State, State> commands) {
+    commands
         .onCommand(Visits.class, this::onVisits)
         .onCommand(Bids.class, this::onBids)
-        .onCommand(ReplayEpisode.class, this::onReplayEpisode)
-        .onCommand(ExchangeProtocol.Halt.class, (state, halt) -> participant.halt(Effect(), halt.incarnation()))
-        .build();
+        .onCommand(ReplayEpisode.class, this::onReplayEpisode);
   }
 
   private Effect<AuctionsCleared, State> onVisits(State state, Visits visits) {
     if (visits.tick() != state.tick + 1 || scenario.partitionOf(visits.shard()) != partition) {
-      return fail(state, visits.tick(), "got visits of shard " + visits.shard() + " for tick " + visits.tick());
+      return fail(visits.tick(), "got visits of shard " + visits.shard() + " for tick " + visits.tick());
     }
     if (state.visits == null) {
       state.visits = new VisitBatch[shards.length];
@@ -127,7 +104,7 @@ public final class Exchange extends EventSourcedBehavior<Command, AuctionsCleare
     }
     int slot = visits.shard() / scenario.partitions();
     if (state.visits[slot] != null) {
-      return fail(state, visits.tick(), "got the visits of shard " + visits.shard() + " twice for tick " + visits.tick());
+      return fail(visits.tick(), "got the visits of shard " + visits.shard() + " twice for tick " + visits.tick());
     }
     state.visits[slot] = visits.batch();
     state.visitsIn++;
@@ -147,10 +124,10 @@ public final class Exchange extends EventSourcedBehavior<Command, AuctionsCleare
   private Effect<AuctionsCleared, State> onBids(State state, Bids bids) {
     long tick = bids.tick();
     if (state.auctions == null || tick != state.tick + 1 || bids.bids().length != state.auctions.size()) {
-      return fail(state, tick, "got bids of agent " + bids.agent() + " for tick " + tick + " it did not request");
+      return fail(tick, "got bids of agent " + bids.agent() + " for tick " + tick + " it did not request");
     }
     if (state.bids[bids.agent()] != null) {
-      return fail(state, tick, "got the bids of agent " + bids.agent() + " twice for tick " + tick);
+      return fail(tick, "got the bids of agent " + bids.agent() + " twice for tick " + tick);
     }
     state.bids[bids.agent()] = bids.bids();
     state.spendLimits[bids.agent()] = bids.spendLimitMicros();
@@ -166,13 +143,13 @@ public final class Exchange extends EventSourcedBehavior<Command, AuctionsCleare
     state.visits = null;
     state.auctions = null;
     state.bids = null;
-    return participant.record(Effect(), state.journaled, event, event.auctions(), () -> announce(event, cleared));
+    return record(state, event, () -> announce(event, cleared));
   }
 
   private Effect<AuctionsCleared, State> onReplayEpisode(State state, ReplayEpisode episode) {
     long tick = episode.tick();
     if (tick != state.tick + 1 || state.auctions != null) {
-      return fail(state, tick, "got replayed episode " + tick + " after tick " + state.tick);
+      return fail(tick, "got replayed episode " + tick + " after tick " + state.tick);
     }
     LogReplayClearing.ClearedEpisode cleared =
         LogReplayClearing.clear(episode.auctions(), episode.policy(), episode.budget(), episode.maxBid());
@@ -181,13 +158,7 @@ public final class Exchange extends EventSourcedBehavior<Command, AuctionsCleare
         tick, partition, event.auctions(), cleared.impressions(), cleared.clicks(), cleared.cost());
     state.tick = tick;
     state.lastAuctions = event.auctions();
-    AuctionsCleared journaled = state.journaled.take(tick);
-    if (journaled != null) {
-      JournaledAhead.requireSame(context.getSystem(), participant.self().toString(), journaled, event);
-      episode.replyTo().tell(reply);
-      return Effect().none();
-    }
-    return Effect().persist(event).thenRun(s -> episode.replyTo().tell(reply));
+    return recordUnpaced(state, event, () -> episode.replyTo().tell(reply));
   }
 
   /** The replayed episode as an AuctionsCleared: our agent's column, then the market's, in micros. */
@@ -245,55 +216,18 @@ public final class Exchange extends EventSourcedBehavior<Command, AuctionsCleare
     return i - offset;
   }
 
-  private Effect<AuctionsCleared, State> fail(State state, long tick, String reason) {
-    participant.fail(tick, reason);
-    return Effect().none();
+  @Override
+  protected long auctionsOf(State state) {
+    return state.lastAuctions;
   }
 
   @Override
-  public EventHandler<State, AuctionsCleared> eventHandler() {
-    // Live, the command handler has already moved to the event's tick; in recovery, events after the
-    // restored checkpoint are kept to check the re-run against.
-    return newEventHandlerBuilder()
-        .forAnyState()
-        .onEvent(AuctionsCleared.class, (state, event) -> {
-          participant.replayed(state.journaled, state.tick, event);
-          return state;
-        })
-        .build();
+  protected ExchangeCheckpoint checkpointOf(State state) {
+    return new ExchangeCheckpoint(state.tick);
   }
 
   @Override
-  public boolean shouldSnapshot(State state, AuctionsCleared event, long sequenceNr) {
-    return scenario.isCheckpointTick(event.tick());
-  }
-
-  @Override
-  public SnapshotAdapter<State> snapshotAdapter() {
-    return new SnapshotAdapter<>() {
-      @Override
-      public Object toJournal(State state) {
-        return new ExchangeCheckpoint(state.tick);
-      }
-
-      @Override
-      public State fromJournal(Object from) {
-        return new State(((ExchangeCheckpoint) from).tick());
-      }
-    };
-  }
-
-  @Override
-  public SignalHandler<State> signalHandler() {
-    return newSignalHandlerBuilder()
-        .onSignal(RecoveryCompleted.instance(), state -> participant.recovered(state.tick))
-        .onSignal(SnapshotCompleted.class, (state, done) -> participant.snapshotSaved(state.tick, state.lastAuctions))
-        .onSignal(SnapshotFailed.class, (state, failed) -> participant.snapshotFailed(state.tick, failed.getFailure()))
-        .build();
-  }
-
-  @Override
-  public Set<String> tagsFor(AuctionsCleared event) {
-    return Set.of(AUCTIONS_TAG);
+  protected State restore(ExchangeCheckpoint checkpoint) {
+    return new State(checkpoint.tick());
   }
 }

@@ -2,73 +2,36 @@ package org.bidarena.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.typesafe.config.ConfigFactory;
 import java.util.List;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.actor.typed.RecipientRef;
-import org.apache.pekko.persistence.testkit.PersistenceTestKitPlugin;
-import org.apache.pekko.persistence.testkit.PersistenceTestKitSnapshotPlugin;
-import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
 import org.bidarena.core.journal.RestorePoint;
-import org.bidarena.core.protocol.BidderProtocol;
 import org.bidarena.core.protocol.DriverProtocol;
 import org.bidarena.core.protocol.ExchangeProtocol;
 import org.bidarena.core.protocol.ExchangeProtocol.EpisodeCleared;
 import org.bidarena.core.protocol.ExchangeProtocol.ReplayEpisode;
-import org.bidarena.core.protocol.Peers;
-import org.bidarena.core.protocol.ShardProtocol;
 import org.bidarena.core.replay.LoggedAuctions;
 import org.bidarena.core.scenario.AuctionSpec;
 import org.bidarena.core.scenario.AuctionType;
 import org.bidarena.core.scenario.Scenario;
-import org.junit.jupiter.api.AfterAll;
+import org.bidarena.core.testing.TickActorTest;
 import org.junit.jupiter.api.Test;
 
 /** The Exchange actor's log-replay path, on Pekko's persistence test kit. */
-class ExchangeReplayTest {
-  private static final ActorTestKit KIT = ActorTestKit.create(PersistenceTestKitPlugin.getInstance().config()
-      .withFallback(PersistenceTestKitSnapshotPlugin.getInstance().config()).withFallback(ConfigFactory.load()));
+class ExchangeReplayTest extends TickActorTest {
   private static final Scenario REPLAY = new Scenario("replay", 1, 1, 2, null, 1, 1,
       new AuctionSpec(AuctionType.SECOND_PRICE, 0, 0, 3000), 0, List.of(), 0);
 
-  @AfterAll
-  static void stop() {
-    KIT.shutdownTestKit();
-  }
-
-  private static Peers peers(TestProbe<DriverProtocol.Command> driver) {
-    return new Peers() {
-      @Override
-      public RecipientRef<ShardProtocol.Command> shard(int shard) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public RecipientRef<ExchangeProtocol.Command> exchange(int partition) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public RecipientRef<BidderProtocol.Command> bidder(int agent) {
-        throw new UnsupportedOperationException();
-      }
-
-      @Override
-      public RecipientRef<DriverProtocol.Command> driver() {
-        return driver.ref();
-      }
-    };
+  ExchangeReplayTest() {
+    super(REPLAY);
   }
 
   @Test
   void replayedEpisodesShouldBeJournaledAsAuctionsClearedAndAnswered() {
     // given
-    TestProbe<DriverProtocol.Command> driver = KIT.createTestProbe();
-    TestProbe<EpisodeCleared> replies = KIT.createTestProbe();
-    PersistenceTestKit journal = PersistenceTestKit.create(KIT.system());
-    ActorRef<ExchangeProtocol.Command> exchange = KIT.spawn(Exchange.create(REPLAY, 0, RestorePoint.START, peers(driver)));
+    TestProbe<DriverProtocol.Command> driver = peers.driverProbe();
+    TestProbe<EpisodeCleared> replies = testKit.createTestProbe();
+    ActorRef<ExchangeProtocol.Command> exchange = spawn(Exchange.create(REPLAY, 0, RestorePoint.START, peers));
     LoggedAuctions episode = new LoggedAuctions(1000, new int[] {10, 30}, new byte[] {1, 1}, new double[2]);
     // when: a constant bid of 20 with a budget of 25: wins the first at 10, then bids 15 < 30
     exchange.tell(new ReplayEpisode(0, "const@1/32", episode, (e, i, t, b) -> 20, 25, 300, 10, replies.ref()));

@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.actor.testkit.typed.javadsl.LoggingTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
-import org.apache.pekko.persistence.testkit.javadsl.SnapshotTestKit;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.bidarena.core.journal.JournaledAhead;
 import org.bidarena.core.journal.RestorePoint;
@@ -24,23 +20,15 @@ import org.bidarena.core.protocol.ShardProtocol;
 import org.bidarena.core.protocol.VisitBatch;
 import org.bidarena.core.scenario.Scenario;
 import org.bidarena.core.testing.ProbePeers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.bidarena.core.testing.TickActorTest;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The batch protocol of exchange partition 0, which serves shards 0 and 2 of 4, with probes for the shards,
  * the two bidders and the Driver.
  */
-@ExtendWith(LogCapturingExtension.class)
-class ExchangeTest {
-  private static final ActorTestKit testKit = ActorTestKit.create("ExchangeTest", ProbePeers.testKitConfig());
-  private static final PersistenceTestKit journal = PersistenceTestKit.create(testKit.system());
-  private static final SnapshotTestKit snapshots = SnapshotTestKit.create(testKit.system());
-
+class ExchangeTest extends TickActorTest {
   /** Second price, reserve 500, bids accepted in [100, 20000] micros; checkpoint after ticks 1 and 3. */
   private static final Scenario SCENARIO = ProbePeers.smallMarket(1, "a{strategy=fixed},b{strategy=aggressive}");
 
@@ -60,8 +48,9 @@ class ExchangeTest {
   private static final long[] BIDS_A = {3000, 0, 800, 2000, 50};
   private static final long[] BIDS_B = {2000, 1500, 0, 2500, 0};
 
-  private final List<ActorRef<ExchangeProtocol.Command>> spawned = new ArrayList<>();
-  private ProbePeers peers;
+  ExchangeTest() {
+    super(SCENARIO);
+  }
 
   @BeforeAll
   static void scenarioIsAsAssumed() {
@@ -70,24 +59,6 @@ class ExchangeTest {
     assertThat(SCENARIO.auction().minBidMicros()).isEqualTo(100);
     assertThat(SCENARIO.auction().maxBidMicros()).isEqualTo(20_000);
     assertThat(SCENARIO.agents().get(0).id()).isEqualTo("a");
-  }
-
-  @BeforeEach
-  void freshJournal() {
-    journal.clearAll();
-    snapshots.clearAll();
-    peers = new ProbePeers(testKit, SCENARIO);
-  }
-
-  @AfterEach
-  void stopExchanges() {
-    spawned.forEach(testKit::stop);
-    spawned.clear();
-  }
-
-  @AfterAll
-  static void shutdown() {
-    testKit.shutdownTestKit();
   }
 
   private static VisitBatch batch(int... customers) {
@@ -104,9 +75,7 @@ class ExchangeTest {
   }
 
   private ActorRef<ExchangeProtocol.Command> spawn(RestorePoint restorePoint) {
-    ActorRef<ExchangeProtocol.Command> ref = testKit.spawn(Exchange.create(SCENARIO, PARTITION, restorePoint, peers));
-    spawned.add(ref);
-    return ref;
+    return spawn(Exchange.create(SCENARIO, PARTITION, restorePoint, peers));
   }
 
   /** Sends both shards' visits, shard 2 first, and returns the BidRequests each agent got. */
@@ -226,8 +195,7 @@ class ExchangeTest {
     long[] tiedB = {1000, 1000, 1000, 1000, 1000};
     ActorRef<ExchangeProtocol.Command> first = spawn(RestorePoint.START);
     Cleared aFirst = runTick(first, 0, tiedA, tiedB);
-    testKit.stop(first);
-    spawned.remove(first);
+    stop(first);
     journal.clearAll();
     snapshots.clearAll();
 
@@ -322,8 +290,7 @@ class ExchangeTest {
     runTick(first, 0, BIDS_A, BIDS_B);
     runTick(first, 1, BIDS_A, BIDS_B);
     Cleared original = runTick(first, 2, BIDS_A, BIDS_B);
-    testKit.stop(first);
-    spawned.remove(first);
+    stop(first);
 
     // when: the same inputs
     ActorRef<ExchangeProtocol.Command> second = spawn(new RestorePoint(1));
@@ -334,8 +301,7 @@ class ExchangeTest {
     assertThat(rerun.notices()).isEqualTo(original.notices());
     assertThat(rerun.done()).isEqualTo(original.done());
     assertThat(journal.persistedInStorage(PID)).hasSize(3);
-    testKit.stop(second);
-    spawned.remove(second);
+    stop(second);
 
     // when: different bids for the journaled tick
     ActorRef<ExchangeProtocol.Command> third = spawn(new RestorePoint(1));

@@ -26,5 +26,5 @@ public final class BidderProtocol {
    * Stop for good: the Driver is rewinding the run. Processed only after any write under way, and
    * answered with {@link DriverProtocol.Halted} for {@code incarnation}.
    */
-  public record Halt(Incarnation incarnation) implements Command {}
+  public record Halt(Incarnation incarnation) implements Command, HaltRequest {}
 }

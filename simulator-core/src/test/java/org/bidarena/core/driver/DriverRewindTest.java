@@ -28,6 +28,7 @@ import org.bidarena.core.protocol.Peers;
 import org.bidarena.core.protocol.ShardProtocol;
 import org.bidarena.core.scenario.Scenario;
 import org.bidarena.core.testing.ProbePeers;
+import org.bidarena.core.testing.TickActorTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,7 +104,7 @@ class DriverRewindTest {
 
   @BeforeEach
   void start() {
-    testKit = ActorTestKit.create("DriverRewindTest", ProbePeers.testKitConfig());
+    testKit = ActorTestKit.create("DriverRewindTest", TickActorTest.config());
     journal = PersistenceTestKit.create(testKit.system());
     probes = new ProbePeers(testKit, SCENARIO);
     peers = new AddressedPeers(null);

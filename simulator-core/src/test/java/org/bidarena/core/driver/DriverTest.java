@@ -3,14 +3,9 @@ package org.bidarena.core.driver;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
-import org.apache.pekko.persistence.testkit.javadsl.SnapshotTestKit;
 import org.bidarena.core.events.CheckpointCompleted;
 import org.bidarena.core.events.RunStarted;
 import org.bidarena.core.events.TickCompleted;
@@ -21,52 +16,31 @@ import org.bidarena.core.protocol.Participant;
 import org.bidarena.core.protocol.ShardProtocol;
 import org.bidarena.core.scenario.Scenario;
 import org.bidarena.core.testing.ProbePeers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
+import org.bidarena.core.testing.TickActorTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The tick barrier of the Driver, with probes for every shard, exchange partition and bidder. */
-@ExtendWith(LogCapturingExtension.class)
-class DriverTest {
-  private static final ActorTestKit testKit = ActorTestKit.create("DriverTest", ProbePeers.testKitConfig());
-  private static final PersistenceTestKit journal = PersistenceTestKit.create(testKit.system());
-  private static final SnapshotTestKit snapshots = SnapshotTestKit.create(testKit.system());
-
+class DriverTest extends TickActorTest {
   /** 4 shards, 2 partitions and 2 agents: 8 participants; 4 ticks, a checkpoint after ticks 1 and 3. */
   private static final Scenario SCENARIO = ProbePeers.smallMarket(1, "a{strategy=fixed},b{strategy=aggressive}");
   private static final List<Participant> PARTICIPANTS = Driver.participantsOf(SCENARIO);
   private static final RunStarted RUN = new RunStarted("scenario text", 7L, "0123456789abcdef0123456789abcdef", 4);
   private static final Duration LONG_TIMEOUT = Duration.ofSeconds(60);
 
-  private final List<ActorRef<DriverProtocol.Command>> spawned = new ArrayList<>();
-  private ProbePeers peers;
   private TestProbe<RunProgress> observer;
 
+  DriverTest() {
+    super(SCENARIO);
+  }
+
   @BeforeEach
-  void freshJournal() {
-    journal.clearAll();
-    snapshots.clearAll();
-    peers = new ProbePeers(testKit, SCENARIO);
+  void freshObserver() {
     observer = testKit.createTestProbe(RunProgress.class);
   }
 
-  @AfterEach
-  void stopDrivers() {
-    spawned.forEach(testKit::stop);
-    spawned.clear();
-  }
-
-  @AfterAll
-  static void shutdown() {
-    testKit.shutdownTestKit();
-  }
-
   private ActorRef<DriverProtocol.Command> spawn(Duration tickTimeout) {
-    ActorRef<DriverProtocol.Command> ref = testKit.spawn(Driver.create(SCENARIO, peers, tickTimeout));
-    spawned.add(ref);
-    return ref;
+    return spawn(Driver.create(SCENARIO, peers, tickTimeout));
   }
 
   private ActorRef<DriverProtocol.Command> startedDriver() {
@@ -323,8 +297,7 @@ class DriverTest {
       observer.expectMessageClass(RunProgress.TickFinished.class);
       expectTickAtEveryShard(t + 1);
     }
-    testKit.stop(first);
-    spawned.remove(first);
+    stop(first);
     int journaled = journal.persistedInStorage(Driver.PERSISTENCE_ID).size();
 
     // when
@@ -352,8 +325,7 @@ class DriverTest {
     finishTick(first, 0);
     observer.expectMessageClass(RunProgress.TickFinished.class);
     expectTickAtEveryShard(1);
-    testKit.stop(first);
-    spawned.remove(first);
+    stop(first);
 
     // when
     ActorRef<DriverProtocol.Command> second = spawn(LONG_TIMEOUT);

@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
-import org.apache.pekko.actor.testkit.typed.javadsl.LogCapturingExtension;
 import org.apache.pekko.actor.testkit.typed.javadsl.LoggingTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.ActorRef;
-import org.apache.pekko.persistence.testkit.javadsl.PersistenceTestKit;
-import org.apache.pekko.persistence.testkit.javadsl.SnapshotTestKit;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.bidarena.core.events.OutcomesRecorded;
 import org.bidarena.core.journal.JournaledAhead;
@@ -26,19 +22,11 @@ import org.bidarena.core.protocol.ShardProtocol;
 import org.bidarena.core.protocol.VisitBatch;
 import org.bidarena.core.scenario.Scenario;
 import org.bidarena.core.testing.ProbePeers;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.bidarena.core.testing.TickActorTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The batch protocol of one CustomerShard, with probes for the exchange, the bidders and the Driver. */
-@ExtendWith(LogCapturingExtension.class)
-class CustomerShardTest {
-  private static final ActorTestKit testKit = ActorTestKit.create("CustomerShardTest", ProbePeers.testKitConfig());
-  private static final PersistenceTestKit journal = PersistenceTestKit.create(testKit.system());
-  private static final SnapshotTestKit snapshots = SnapshotTestKit.create(testKit.system());
-
+class CustomerShardTest extends TickActorTest {
   /** 40 customers in 4 shards of 10, 2 partitions, 4 ticks a day, a checkpoint after ticks 1 and 3. */
   private static final Scenario SCENARIO = ProbePeers.smallMarket(1, "a{strategy=fixed},b{strategy=aggressive},c{strategy=conservative}");
 
@@ -46,31 +34,12 @@ class CustomerShardTest {
   private static final Participant SELF = new Participant(Participant.Kind.SHARD, SHARD);
   private static final String PID = PersistenceId.of(EntityKeys.SHARD.name(), Integer.toString(SHARD)).id();
 
-  private final List<ActorRef<ShardProtocol.Command>> spawned = new ArrayList<>();
-  private ProbePeers peers;
-
-  @BeforeEach
-  void freshJournal() {
-    journal.clearAll();
-    snapshots.clearAll();
-    peers = new ProbePeers(testKit, SCENARIO);
-  }
-
-  @AfterEach
-  void stopShards() {
-    spawned.forEach(testKit::stop);
-    spawned.clear();
-  }
-
-  @AfterAll
-  static void shutdown() {
-    testKit.shutdownTestKit();
+  CustomerShardTest() {
+    super(SCENARIO);
   }
 
   private ActorRef<ShardProtocol.Command> spawn(RestorePoint restorePoint) {
-    ActorRef<ShardProtocol.Command> ref = testKit.spawn(CustomerShard.create(SCENARIO, SHARD, restorePoint, peers));
-    spawned.add(ref);
-    return ref;
+    return spawn(CustomerShard.create(SCENARIO, SHARD, restorePoint, peers));
   }
 
   private TestProbe<ExchangeProtocol.Command> exchange() {
@@ -246,8 +215,7 @@ class CustomerShardTest {
       original.add(runTick(first, t, t));
     }
     assertThat(journal.persistedInStorage(PID)).hasSize(4);
-    testKit.stop(first);
-    spawned.remove(first);
+    stop(first);
 
     // when: a new incarnation restores tick 1 and re-runs ticks 2 and 3 with the same impressions
     ActorRef<ShardProtocol.Command> second = spawn(new RestorePoint(1));
@@ -280,8 +248,7 @@ class CustomerShardTest {
     for (int t = 0; t < 3; t++) {
       runTick(first, t, t);
     }
-    testKit.stop(first);
-    spawned.remove(first);
+    stop(first);
     ActorRef<ShardProtocol.Command> second = spawn(new RestorePoint(1));
     TestProbe<Object> watcher = testKit.createTestProbe();
 
@@ -312,8 +279,7 @@ class CustomerShardTest {
     // given: only tick 0 ran, so there is no snapshot of tick 1
     ActorRef<ShardProtocol.Command> first = spawn(RestorePoint.START);
     runTick(first, 0, 0);
-    testKit.stop(first);
-    spawned.remove(first);
+    stop(first);
 
     // when
     spawn(new RestorePoint(1));

@@ -1,15 +1,11 @@
 package org.bidarena.core.testing;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.apache.pekko.actor.testkit.typed.javadsl.TestProbe;
 import org.apache.pekko.actor.typed.RecipientRef;
-import org.apache.pekko.persistence.testkit.PersistenceTestKitPlugin;
-import org.apache.pekko.persistence.testkit.PersistenceTestKitSnapshotPlugin;
 import org.bidarena.core.protocol.BidderProtocol;
 import org.bidarena.core.protocol.DriverProtocol;
 import org.bidarena.core.protocol.ExchangeProtocol;
@@ -50,21 +46,6 @@ public final class ProbePeers implements Peers {
     return ScenarioLoader.loadDefault(List.of(
         "customers.count=40", "customers.shards=4", "exchange.partitions=2", "time.days=" + days,
         "time.ticks-per-day=4", "journal.checkpoint-every-ticks=2", "agents={" + agents + "}"), 7L);
-  }
-
-  /**
-   * The configuration of an actor test kit for the tick actors: the module's reference.conf (so the
-   * protobuf serializers are bound), and the persistence testkit's in-memory journal and snapshot store,
-   * both serializing what they store so the real serializers run.
-   */
-  public static Config testKitConfig() {
-    return PersistenceTestKitPlugin.getInstance().config()
-        .withFallback(PersistenceTestKitSnapshotPlugin.config())
-        .withFallback(ConfigFactory.parseString(
-            "pekko.actor.serialize-messages = off\n"
-                + "pekko.persistence.testkit.events.serialize = on\n"
-                + "pekko.persistence.testkit.snapshots.serialize = on\n"))
-        .withFallback(ConfigFactory.load());
   }
 
   public TestProbe<ShardProtocol.Command> shardProbe(int shard) {
