@@ -1,7 +1,11 @@
 package org.bidarena.agents;
 
+import java.util.List;
 import org.bidarena.core.protocol.VisitBatch;
 import org.bidarena.core.random.SeededStreams;
+import org.bidarena.core.scenario.AgentSpec;
+import org.bidarena.core.scenario.Scenario;
+import org.bidarena.core.scenario.Setting;
 
 /**
  * The random baseline: a uniform integer bid in [minBid, 2 * baseBid], drawn from (seed, agent, auction id)
@@ -45,6 +49,24 @@ public final class RandomStrategy implements BiddingStrategy {
   public void restore(double[] state) {
     if (state.length != 0) {
       throw new IllegalArgumentException("RandomStrategy has no state, got " + state.length + " values");
+    }
+  }
+
+  /** The catalog entry: {@code random}, with no settings; it bids between the auction's minimum and twice the base bid. */
+  public static final class Entry implements StrategyEntry {
+    @Override
+    public String name() {
+      return "random";
+    }
+
+    @Override
+    public List<Setting> settings() {
+      return List.of();
+    }
+
+    @Override
+    public BiddingStrategy build(AgentSpec agent, int agentIndex, Scenario scenario, SeededStreams streams) {
+      return new RandomStrategy(scenario.auction().minBidMicros(), scenario.baseBidMicros(), agentIndex, streams);
     }
   }
 }

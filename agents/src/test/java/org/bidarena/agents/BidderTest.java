@@ -181,7 +181,7 @@ class BidderTest {
     List<ExchangeProtocol.Bids> bids = requestBids(bidder, 0);
 
     // then
-    long fixed = SCENARIO.agents().get(FIXED).fixedBidMicros();
+    long fixed = SCENARIO.agents().get(FIXED).settings().micros("bid-cpm");
     assertThat(fixed).isPositive();
     for (ExchangeProtocol.Bids b : bids) {
       assertThat(b.bids()).containsExactly(fixed, fixed, 0, fixed, fixed, fixed);
