@@ -65,7 +65,7 @@ final class WhatIfCommand implements Callable<Integer> {
     AgentSpec spec = changed.agents().get(agent);
     String stages = Arrays.stream(Stage.values()).filter(st -> spec.targets(st.ordinal())).map(Stage::key)
         .collect(Collectors.joining(", "));
-    String settings = spec.settings().values().stream().map(v -> v.key() + " " + v.value() + ", ")
+    String settings = spec.settings().values().stream().map(v -> v.key() + " " + v.text() + ", ")
         .collect(Collectors.joining());
     System.out.printf("What if %s had bid as %s (%sstages %s)? Re-cleared %,d recorded auctions.%n%n",
         agentId, spec.strategy(), settings, stages, run.summary().auctions());

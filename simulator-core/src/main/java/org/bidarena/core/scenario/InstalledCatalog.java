@@ -11,9 +11,17 @@ import java.util.Set;
 
 /** Finds the {@link StrategyCatalog} providers once, and checks and merges what they declare. */
 final class InstalledCatalog {
-  static final StrategyCatalog INSTANCE = load();
-
   private InstalledCatalog() {}
+
+  /**
+   * Loaded on first use, apart from {@link #checked}: a provider may call {@link StrategyCatalog#of} while
+   * it initialises, and must not find the ServiceLoader half-way through instantiating it.
+   */
+  static final class Holder {
+    static final StrategyCatalog INSTANCE = load();
+
+    private Holder() {}
+  }
 
   private static StrategyCatalog load() {
     List<StrategyDeclaration> all = new ArrayList<>();
@@ -44,6 +52,10 @@ final class InstalledCatalog {
           throw new IllegalStateException("strategy " + s.name() + " declares setting " + setting.key()
               + " twice or as one of the agent keys " + AgentKeys.COMMON);
         }
+        if (!defaultInRange(setting)) {
+          throw new IllegalStateException("strategy " + s.name() + " declares setting " + setting.key()
+              + " with a default outside its range: " + setting);
+        }
       }
       for (StrategyDeclaration.AtMost order : s.orderings()) {
         if (!keys.contains(order.low()) || !keys.contains(order.high())) {
@@ -54,5 +66,14 @@ final class InstalledCatalog {
     List<StrategyDeclaration> sorted = new ArrayList<>(byName.values());
     sorted.sort(Comparator.comparing(StrategyDeclaration::name));
     return List.copyOf(sorted);
+  }
+
+  private static boolean defaultInRange(Setting s) {
+    if (s.defaultValue() == null) {
+      return true;
+    }
+    double v = s.defaultValue().doubleValue();
+    boolean aboveMin = s.type() == Setting.Type.POSITIVE ? v > 0 : v >= s.min();
+    return aboveMin && v <= s.max();
   }
 }

@@ -70,20 +70,12 @@ final class ScenarioRenderer {
       b.append("    relevance = ").append(g.relevance()).append('\n');
       b.append("    stages = ").append(stages(g.stageMask())).append('\n');
       for (StrategySettings.Value v : g.settings().values()) {
-        b.append("    ").append(v.key()).append(" = ").append(value(v)).append('\n');
+        b.append("    ").append(v.key()).append(" = ").append(v.text()).append('\n');
       }
       b.append("  }\n");
     }
     b.append("}\n");
     return b.toString();
-  }
-
-  private static String value(StrategySettings.Value v) {
-    return switch (v.type()) {
-      case NUMBER, POSITIVE -> Double.toString(v.value().doubleValue());
-      case INTEGER -> Long.toString(v.value().longValue());
-      case CPM -> Money.formatCpm(v.value().longValue());
-    };
   }
 
   private static String perStage(PerStage p) {

@@ -27,7 +27,7 @@ public interface StrategyCatalog {
 
   /** The merged catalog of every provider on the class path; empty when there is none. */
   static StrategyCatalog installed() {
-    return InstalledCatalog.INSTANCE;
+    return InstalledCatalog.Holder.INSTANCE;
   }
 
   /** A catalog of exactly these declarations (checked as {@link #installed} is). */

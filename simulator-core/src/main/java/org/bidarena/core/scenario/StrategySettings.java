@@ -10,7 +10,16 @@ public record StrategySettings(List<Value> values) {
   public static final StrategySettings NONE = new StrategySettings(List.of());
 
   /** One validated setting. */
-  public record Value(String key, Setting.Type type, Number value) {}
+  public record Value(String key, Setting.Type type, Number value) {
+    /** The value as a scenario file writes it: a CPM as currency per thousand, not micros. */
+    public String text() {
+      return switch (type) {
+        case NUMBER, POSITIVE -> Double.toString(value.doubleValue());
+        case INTEGER -> Long.toString(value.longValue());
+        case CPM -> Money.formatCpm(value.longValue());
+      };
+    }
+  }
 
   public StrategySettings {
     values = List.copyOf(values);

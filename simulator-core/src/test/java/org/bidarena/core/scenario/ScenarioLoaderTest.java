@@ -148,6 +148,26 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void aCatalogShouldRefuseADefaultOutsideItsSettingsRange() {
+    // given
+    StrategyDeclaration badDefault = new StrategyDeclaration() {
+      @Override
+      public String name() {
+        return "bad-default";
+      }
+
+      @Override
+      public List<Setting> settings() {
+        return List.of(Setting.number("multiplier", 0.01, 100, 0, "", ""));
+      }
+    };
+
+    // when then
+    assertThatThrownBy(() -> StrategyCatalog.of(List.of(badDefault)))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("default outside its range");
+  }
+
+  @Test
   void setShouldOverrideAuctionTypeAndCustomerCount() {
     // when
     Scenario s = load(List.of("auction.type=first-price", "customers.count = 500"));
