@@ -3,12 +3,11 @@ package org.bidarena.agents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import org.bidarena.core.scenario.AgentSpec;
 import org.junit.jupiter.api.Test;
 
 class AdaptiveStrategyTest {
   // target ROAS 2.0, target win rate 0.3, step 0.1, multiplier in [0.5, 2.0], half-life 4 ticks
-  private static final AgentSpec.Adaptive SETTINGS = Fixtures.ADAPTIVE;
+  private static final AdaptiveStrategy.Settings SETTINGS = Fixtures.ADAPTIVE;
   private static final long BASE = 1_000_000;
 
   private static AdaptiveStrategy strategy() {

@@ -10,7 +10,6 @@ import org.bidarena.core.scenario.AgentSpec;
 import org.bidarena.core.scenario.AuctionSpec;
 import org.bidarena.core.scenario.AuctionType;
 import org.bidarena.core.scenario.Scenario;
-import org.bidarena.core.scenario.StrategyKind;
 import org.junit.jupiter.api.Test;
 
 class BidPlannerTest {
@@ -92,8 +91,8 @@ class BidPlannerTest {
   void planShouldKeepAZeroBidAtZero() {
     // given: a fixed bidder whose bid is 0 means no bid, never the minimum
     AgentSpec agent = new AgentSpec(
-        "silent", StrategyKind.FIXED, 1, org.bidarena.core.scenario.Pacing.ASAP, 3, 1.0,
-        Fixtures.ALL_STAGES, 1.0, 0, Fixtures.ADAPTIVE);
+        "silent", "fixed", 1, org.bidarena.core.scenario.Pacing.ASAP, 3, 1.0,
+        Fixtures.ALL_STAGES, Fixtures.fixedBid(0));
 
     // when
     long[] bids = planner(agent, 0, AUCTION, agent).plan(0, 0, everyStage(1));

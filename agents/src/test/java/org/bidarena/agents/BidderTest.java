@@ -150,7 +150,7 @@ class BidderTest extends TickActorTest {
     List<ExchangeProtocol.Bids> bids = requestBids(bidder, 0);
 
     // then
-    long fixed = SCENARIO.agents().get(FIXED).fixedBidMicros();
+    long fixed = SCENARIO.agents().get(FIXED).settings().micros("bid-cpm");
     assertThat(fixed).isPositive();
     for (ExchangeProtocol.Bids b : bids) {
       assertThat(b.bids()).containsExactly(fixed, fixed, 0, fixed, fixed, fixed);

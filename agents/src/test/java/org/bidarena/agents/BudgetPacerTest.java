@@ -40,7 +40,7 @@ class BudgetPacerTest {
     for (Pacing pacing : Pacing.values()) {
       for (int day = 0; day < 200; day++) {
         // given
-        long budget = 1 + (rnd.bits(SeededStreams.Stream.RANDOM_BID, day, 0) >>> 30);
+        long budget = 1 + (rnd.bits(RandomStrategy.RANDOM_BID, day, 0) >>> 30);
         BudgetPacer pacer = new BudgetPacer(budget, pacing, TICKS);
         int partitions = 1 + (day % 5);
         long spent = 0;
@@ -50,7 +50,7 @@ class BudgetPacerTest {
           long allowance = pacer.tickAllowance(tick, spent);
           // when: each partition spends an arbitrary amount up to its share, often all of it
           for (long share : BudgetPacer.split(allowance, partitions)) {
-            long bits = rnd.bits(SeededStreams.Stream.RANDOM_BID, tick, share);
+            long bits = rnd.bits(RandomStrategy.RANDOM_BID, tick, share);
             spent += (bits & 1) == 0 ? share : Long.remainderUnsigned(bits, share + 1);
           }
           // then

@@ -8,7 +8,8 @@ import org.bidarena.core.scenario.AuctionSpec;
 import org.bidarena.core.scenario.AuctionType;
 import org.bidarena.core.scenario.Pacing;
 import org.bidarena.core.scenario.Scenario;
-import org.bidarena.core.scenario.StrategyKind;
+import org.bidarena.core.scenario.Setting;
+import org.bidarena.core.scenario.StrategySettings;
 
 /** Scenario records built by hand, so these tests do not depend on the scenario loader. */
 final class Fixtures {
@@ -17,7 +18,7 @@ final class Fixtures {
   static final int ALL_STAGES = (1 << Stage.COUNT) - 1;
   static final int INTEREST_CONSIDERATION = mask(Stage.INTEREST, Stage.CONSIDERATION);
   static final int CONSIDERATION_CHURN_RISK = mask(Stage.CONSIDERATION, Stage.CHURN_RISK);
-  static final AgentSpec.Adaptive ADAPTIVE = new AgentSpec.Adaptive(2.0, 0.3, 0.1, 0.5, 2.0, 4.0);
+  static final AdaptiveStrategy.Settings ADAPTIVE = new AdaptiveStrategy.Settings(2.0, 0.3, 0.1, 0.5, 2.0, 4.0);
 
   private Fixtures() {}
 
@@ -29,20 +30,43 @@ final class Fixtures {
     return m;
   }
 
-  static AgentSpec agent(String id, StrategyKind kind, int stageMask, double multiplier) {
-    return new AgentSpec(id, kind, 100_000_000, Pacing.EVEN, 3, 1.0, stageMask, multiplier, 800_000, ADAPTIVE);
+  static AgentSpec agent(String id, String strategy, int stageMask, StrategySettings settings) {
+    return new AgentSpec(id, strategy, 100_000_000, Pacing.EVEN, 3, 1.0, stageMask, settings);
+  }
+
+  /** The settings of a multiplier strategy. */
+  static StrategySettings multiplier(double m) {
+    return new StrategySettings(List.of(new StrategySettings.Value("multiplier", Setting.Type.NUMBER, m)));
+  }
+
+  /** The settings of the fixed strategy. */
+  static StrategySettings fixedBid(long micros) {
+    return new StrategySettings(List.of(new StrategySettings.Value("bid-cpm", Setting.Type.CPM, micros)));
+  }
+
+  /** The settings of the adaptive strategy: {@link #ADAPTIVE}, starting at {@code m}. */
+  static StrategySettings adaptive(double m) {
+    AdaptiveStrategy.Settings a = ADAPTIVE;
+    return new StrategySettings(List.of(
+        new StrategySettings.Value("multiplier", Setting.Type.NUMBER, m),
+        new StrategySettings.Value("target-roas", Setting.Type.POSITIVE, a.targetRoas()),
+        new StrategySettings.Value("target-win-rate", Setting.Type.NUMBER, a.targetWinRate()),
+        new StrategySettings.Value("step", Setting.Type.NUMBER, a.step()),
+        new StrategySettings.Value("min-multiplier", Setting.Type.NUMBER, a.minMultiplier()),
+        new StrategySettings.Value("max-multiplier", Setting.Type.NUMBER, a.maxMultiplier()),
+        new StrategySettings.Value("half-life-ticks", Setting.Type.POSITIVE, a.halfLifeTicks())));
   }
 
   static AgentSpec aggressive() {
-    return agent("aggressive", StrategyKind.AGGRESSIVE, ALL_STAGES, 1.3);
+    return agent("aggressive", "aggressive", ALL_STAGES, multiplier(1.3));
   }
 
   static AgentSpec conservative() {
-    return agent("conservative", StrategyKind.CONSERVATIVE, INTEREST_CONSIDERATION, 0.7);
+    return agent("conservative", "conservative", INTEREST_CONSIDERATION, multiplier(0.7));
   }
 
   static AgentSpec retargeting() {
-    return agent("retargeting", StrategyKind.RETARGETING, CONSIDERATION_CHURN_RISK, 1.5);
+    return agent("retargeting", "retargeting", CONSIDERATION_CHURN_RISK, multiplier(1.5));
   }
 
   static Scenario scenario(AuctionSpec auction, AgentSpec... agents) {

@@ -25,7 +25,7 @@ public final class AgentTotals {
 
   public AgentMetrics metrics(AgentSpec agent) {
     return new AgentMetrics(
-        agent.id(), agent.strategy().key(), agent.dailyBudgetMicros(), auctions, bids, bidSum, impressions, clicks,
+        agent.id(), agent.strategy(), agent.dailyBudgetMicros(), auctions, bids, bidSum, impressions, clicks,
         conversions, spend, revenue, maxDailySpend);
   }
 }

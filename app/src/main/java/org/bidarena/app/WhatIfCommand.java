@@ -16,7 +16,7 @@ import org.bidarena.core.scenario.AgentSpec;
 import org.bidarena.core.scenario.Scenario;
 import org.bidarena.core.scenario.ScenarioException;
 import org.bidarena.core.scenario.ScenarioLoader;
-import org.bidarena.core.scenario.StrategyKind;
+import org.bidarena.core.scenario.StrategyCatalog;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -31,8 +31,8 @@ import picocli.CommandLine.Parameters;
           + " pacing, frequency cap and stage targeting; every other agent's recorded bids stay as they were. The"
           + " customers of each recorded auction visit again, and their memories and responses are re-simulated"
           + " from the run's seeded streams. Prints every agent's metrics before and after, side by side.",
-      "With a different strategy, the agent's multiplier and stages become that strategy's defaults unless --set"
-          + " gives them.",
+      "With a different strategy, the agent's strategy settings (such as its multiplier) and stages become that"
+          + " strategy's defaults unless --set gives them.",
       "Example:  bidarena whatif runs/my-run --agent conservative --strategy aggressive --set multiplier=1.1"
     })
 final class WhatIfCommand implements Callable<Integer> {
@@ -43,7 +43,8 @@ final class WhatIfCommand implements Callable<Integer> {
   String agentId;
 
   @Option(names = "--strategy", required = true, paramLabel = "NAME",
-      description = "Its new strategy: aggressive, conservative, retargeting, adaptive, random or fixed.")
+      description = "Its new strategy: one of the catalog's, e.g. aggressive, conservative, retargeting, adaptive,"
+          + " random or fixed.")
   String strategy;
 
   @Option(names = "--set", paramLabel = "KEY=VALUE",
@@ -64,8 +65,10 @@ final class WhatIfCommand implements Callable<Integer> {
     AgentSpec spec = changed.agents().get(agent);
     String stages = Arrays.stream(Stage.values()).filter(st -> spec.targets(st.ordinal())).map(Stage::key)
         .collect(Collectors.joining(", "));
-    System.out.printf("What if %s had bid as %s (multiplier %s, stages %s)? Re-cleared %,d recorded auctions.%n%n",
-        agentId, spec.strategy().key(), spec.multiplier(), stages, run.summary().auctions());
+    String settings = spec.settings().values().stream().map(v -> v.key() + " " + v.text() + ", ")
+        .collect(Collectors.joining());
+    System.out.printf("What if %s had bid as %s (%sstages %s)? Re-cleared %,d recorded auctions.%n%n",
+        agentId, spec.strategy(), settings, stages, run.summary().auctions());
     System.out.print(sideBySide(run.summary().agents(), after.agents()));
     return 0;
   }
@@ -77,15 +80,21 @@ final class WhatIfCommand implements Callable<Integer> {
     if (!ids.contains(agentId)) {
       throw new BadInput("--agent " + agentId + ": the run has no such agent; its agents are " + String.join(", ", ids));
     }
-    StrategyKind kind = Arrays.stream(StrategyKind.values()).filter(k -> k.key().equals(strategy)).findFirst()
-        .orElseThrow(() -> new BadInput("--strategy " + strategy + ": unknown strategy; one of "
-            + Arrays.stream(StrategyKind.values()).map(StrategyKind::key).collect(Collectors.joining(", "))));
+    List<String> known = StrategyCatalog.installed().names();
+    if (!known.contains(strategy)) {
+      throw new BadInput("--strategy " + strategy + ": unknown strategy; one of " + String.join(", ", known));
+    }
     String base = "agents." + agentId;
     Config config = ConfigFactory.parseFile(folder.scenarioFile().toFile());
-    if (recorded.agents().get(recorded.agentIndex(agentId)).strategy() != kind) {
-      config = config.withoutPath(base + ".multiplier").withoutPath(base + ".stages");
+    AgentSpec before = recorded.agents().get(recorded.agentIndex(agentId));
+    if (!before.strategy().equals(strategy)) {
+      // Settings the two strategies share, such as a multiplier, take the new strategy's defaults.
+      config = config.withoutPath(base + ".stages");
+      for (var setting : before.settings().values()) {
+        config = config.withoutPath(base + "." + setting.key());
+      }
     }
-    config = config.withValue(base + ".strategy", ConfigValueFactory.fromAnyRef(kind.key()));
+    config = config.withValue(base + ".strategy", ConfigValueFactory.fromAnyRef(strategy));
     for (String set : sets) {
       int eq = set.indexOf('=');
       String key = eq < 0 ? "" : set.substring(0, eq).trim();

@@ -140,7 +140,7 @@ class AnalysisTest {
     RecordedRun run = RecordedRun.read(folder, JournalSettingsForTest.h2(dir), dir.toString(), true);
     for (String agent : new String[] {"conservative", "adaptive", "random"}) {
       Scenario same = WhatIfCommand.changedScenario(
-          folder, run.scenario(), agent, run.scenario().agents().get(run.scenario().agentIndex(agent)).strategy().key(),
+          folder, run.scenario(), agent, run.scenario().agents().get(run.scenario().agentIndex(agent)).strategy(),
           List.of());
       // when
       WhatIf.Result result = new WhatIf(same, same.agentIndex(agent)).run(run.auctions());

@@ -183,7 +183,7 @@ class DefaultRunTest {
       AgentSpec spec = scenario.agents().get(a);
       JsonNode row = rows.get(a);
       assertThat(row.get("id").asText()).isEqualTo(spec.id());
-      assertThat(row.get("strategy").asText()).isEqualTo(spec.strategy().key());
+      assertThat(row.get("strategy").asText()).isEqualTo(spec.strategy());
       assertThat(row.get("bids").asLong()).as("%s bids", spec.id()).isEqualTo(bids[a]);
       assertThat(row.get("impressions").asLong()).as("%s impressions", spec.id()).isEqualTo(impressions[a]);
       assertThat(row.get("spendMicros").asLong()).as("%s spend", spec.id()).isEqualTo(spend[a]);

@@ -194,7 +194,7 @@ class IpinyouBenchmarkTest {
     // when
     long[] constant = byHand(1.0 / 32, (row, pctr) -> bid);
     long[] random = byHand(1.0 / 32, (row, pctr) -> SeededStreams.below(
-        streams.bits(SeededStreams.Stream.RANDOM_BID, row), max + 1));
+        streams.bits(org.bidarena.agents.RandomStrategy.RANDOM_BID, row), max + 1));
     // then
     assertThat(Files.readString(smallRun.resolve("benchmark.csv")))
         .contains("const,1/32,bid=" + constBid + ",").contains("rand,1/32,max=" + randMax + ",");

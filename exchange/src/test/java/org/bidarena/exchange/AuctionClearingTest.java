@@ -9,6 +9,10 @@ import org.bidarena.core.scenario.AuctionType;
 import org.junit.jupiter.api.Test;
 
 class AuctionClearingTest {
+  /** Random bids for the tests, from a stream of their own. */
+  private static final SeededStreams.Stream TEST_BIDS =
+      SeededStreams.Stream.register("auction-clearing-test-bids", 0x7E57_1001L);
+
   private static final long NO_LIMIT = Long.MAX_VALUE;
   private static final AuctionSpec SECOND =
       new AuctionSpec(AuctionType.SECOND_PRICE, 500_000, 100_000, 10_000_000);
@@ -201,7 +205,7 @@ class AuctionClearingTest {
     long[][] bids = new long[3][auctions];
     for (int a = 0; a < 3; a++) {
       for (int i = 0; i < auctions; i++) {
-        bids[a][i] = SeededStreams.below(rnd.bits(SeededStreams.Stream.RANDOM_BID, a, i), 3_000_000);
+        bids[a][i] = SeededStreams.below(rnd.bits(TEST_BIDS, a, i), 3_000_000);
       }
     }
     long[] limits = {50_000_000, 120_000_000, 7_000_000};

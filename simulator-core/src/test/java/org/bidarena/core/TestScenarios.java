@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bidarena.core.scenario.Scenario;
 import org.bidarena.core.scenario.ScenarioLoader;
+import org.bidarena.core.testing.TestCatalog;
 
 /**
  * Small, valid scenarios for tests, read through {@link ScenarioLoader} so that they mean what the default
@@ -26,7 +27,7 @@ public final class TestScenarios {
         "exchange.partitions=1",
         "time.ticks-per-day=" + TICKS_PER_DAY));
     all.addAll(List.of(overrides));
-    return ScenarioLoader.loadDefault(all, seed);
+    return ScenarioLoader.loadDefault(all, seed, TestCatalog.installedOrStandIn());
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.bidarena.agents.replay;
 
+import org.bidarena.agents.RandomStrategy;
 import org.bidarena.core.random.SeededStreams;
 import org.bidarena.core.replay.LoggedAuctions;
 import org.bidarena.core.replay.SequentialPolicy;
@@ -11,7 +12,7 @@ import org.bidarena.core.replay.SequentialPolicy;
 public record RandPolicy(int max, SeededStreams streams) implements SequentialPolicy {
   @Override
   public int bid(LoggedAuctions episode, int index, int auctionsLeft, long budgetLeft) {
-    long bits = streams.bits(SeededStreams.Stream.RANDOM_BID, episode.firstRow() + index);
+    long bits = streams.bits(RandomStrategy.RANDOM_BID, episode.firstRow() + index);
     return SeededStreams.below(bits, max + 1);
   }
 }

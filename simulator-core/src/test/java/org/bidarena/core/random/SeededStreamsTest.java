@@ -1,6 +1,7 @@
 package org.bidarena.core.random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.HashSet;
@@ -85,14 +86,55 @@ class SeededStreamsTest {
     // when
     Set<Long> firstDraws = new HashSet<>();
     Set<Long> salts = new HashSet<>();
-    for (Stream stream : Stream.values()) {
+    for (Stream stream : Stream.registered()) {
       firstDraws.add(s.bits(stream, 0, 0));
       salts.add(stream.salt);
     }
 
     // then
-    assertThat(salts).hasSize(Stream.values().length);
-    assertThat(firstDraws).hasSize(Stream.values().length);
+    assertThat(salts).hasSize(Stream.registered().size());
+    assertThat(firstDraws).hasSize(Stream.registered().size());
+  }
+
+  @Test
+  void theCoreStreamsShouldKeepTheirSalts() {
+    // The salts are part of the model: every journal ever written depends on them.
+    assertThat(Stream.registered().subList(0, 9)).extracting(Stream::name, Stream::rawSalt).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("initial-stage", 0x1001L),
+        org.assertj.core.groups.Tuple.tuple("initial-engagement", 0x1002L),
+        org.assertj.core.groups.Tuple.tuple("visit", 0x2001L),
+        org.assertj.core.groups.Tuple.tuple("click", 0x3001L),
+        org.assertj.core.groups.Tuple.tuple("purchase", 0x3002L),
+        org.assertj.core.groups.Tuple.tuple("delayed-purchase", 0x3003L),
+        org.assertj.core.groups.Tuple.tuple("order-value", 0x3004L),
+        org.assertj.core.groups.Tuple.tuple("transition", 0x3005L),
+        org.assertj.core.groups.Tuple.tuple("tie-break", 0x4001L));
+  }
+
+  @Test
+  void aStreamRegisteredOutsideTheCoreShouldDrawLikeACoreOne() {
+    // given: a stream named after the streams object was made, and one made after it
+    SeededStreams before = new SeededStreams(42);
+    Stream own = Stream.register("seeded-streams-test-own", 0x7E57_0001L);
+    SeededStreams after = new SeededStreams(42);
+
+    // when / then: the same documented chain, whether its first round was computed up front or not
+    long seed = splitMix64Finaliser(42 ^ 0x6A09E667F3BCC909L);
+    long salt = 0x7E57_0001L * 0x9E3779B97F4A7C15L;
+    long expected = splitMix64Finaliser(splitMix64Finaliser(splitMix64Finaliser(seed ^ salt) ^ 3) ^ 4);
+    assertThat(before.bits(own, 3, 4)).isEqualTo(expected);
+    assertThat(after.bits(own, 3, 4)).isEqualTo(expected);
+    assertThat(Stream.registered()).contains(own);
+  }
+
+  @Test
+  void aStreamWhoseSaltOrNameIsTakenShouldBeRefused() {
+    assertThatThrownBy(() -> Stream.register("my-clicks", 0x3001))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("random stream my-clicks (salt 0x3001) collides with the registered stream click (salt 0x3001)");
+    assertThatThrownBy(() -> Stream.register("visit", 0x7E57_0002L))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("collides with the registered stream visit");
   }
 
   @Test

@@ -12,21 +12,24 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.bidarena.core.customer.Stage;
+import org.bidarena.core.testing.TestCatalog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+/** The loader's rules, with a stand-in catalog; the real strategies' rules are tested in the agents module. */
 class ScenarioLoaderTest {
   private static final int ALL_STAGES = (1 << Stage.COUNT) - 1;
+  private static final StrategyCatalog CATALOG = TestCatalog.standIn();
 
   @TempDir Path dir;
 
   @Test
   void loadDefaultShouldHaveSixAgentsSortedById() {
     // when
-    Scenario s = ScenarioLoader.loadDefault(List.of(), null);
+    Scenario s = load(List.of());
 
     // then
     assertThat(s.agents()).extracting(AgentSpec::id)
@@ -36,7 +39,7 @@ class ScenarioLoaderTest {
   @Test
   void loadDefaultShouldReadTheDocumentedValues() {
     // when
-    Scenario s = ScenarioLoader.loadDefault(List.of(), null);
+    Scenario s = load(List.of());
 
     // then
     assertThat(s.name()).isEqualTo("default");
@@ -70,7 +73,7 @@ class ScenarioLoaderTest {
   @Test
   void loadDefaultShouldConvertMoneyToMicrosExactly() {
     // when
-    Scenario s = ScenarioLoader.loadDefault(List.of(), null);
+    Scenario s = load(List.of());
 
     // then
     assertThat(agent(s, "aggressive").dailyBudgetMicros()).isEqualTo(12_000_000L);
@@ -82,36 +85,92 @@ class ScenarioLoaderTest {
   @Test
   void loadDefaultShouldApplyAgentDefaultsAndStrategyDefaults() {
     // when
-    Scenario s = ScenarioLoader.loadDefault(List.of(), null);
+    Scenario s = load(List.of("agents.tuned-one = { strategy = tuned }"));
 
     // then
     AgentSpec aggressive = agent(s, "aggressive");
-    assertThat(aggressive.strategy()).isEqualTo(StrategyKind.AGGRESSIVE);
+    assertThat(aggressive.strategy()).isEqualTo("aggressive");
     assertThat(aggressive.pacing()).isEqualTo(Pacing.EVEN);
     assertThat(aggressive.frequencyCap()).isEqualTo(8);
     assertThat(aggressive.relevance()).isEqualTo(1.0);
-    assertThat(aggressive.multiplier()).isEqualTo(1.3);
     assertThat(aggressive.stageMask()).isEqualTo(ALL_STAGES);
+    assertThat(aggressive.settings().number("multiplier")).isEqualTo(1.0);
 
-    AgentSpec conservative = agent(s, "conservative");
-    assertThat(conservative.multiplier()).isEqualTo(0.7);
-    assertThat(conservative.stageMask())
-        .isEqualTo((1 << Stage.INTEREST.ordinal()) | (1 << Stage.CONSIDERATION.ordinal()));
+    AgentSpec tuned = agent(s, "tuned-one");
+    assertThat(tuned.stageMask()).isEqualTo((1 << Stage.PURCHASE.ordinal()) | (1 << Stage.RETENTION.ordinal()));
+    assertThat(tuned.settings().values()).extracting(StrategySettings.Value::key)
+        .containsExactly("level", "rate", "low", "high", "price-cpm");
+    assertThat(tuned.settings().integer("level")).isEqualTo(3L);
+    assertThat(tuned.settings().number("rate")).isEqualTo(2.5);
+    assertThat(tuned.settings().micros("price-cpm")).as("the default is bidding.base-cpm").isEqualTo(2_000L);
+  }
 
-    AgentSpec retargeting = agent(s, "retargeting");
-    assertThat(retargeting.multiplier()).isEqualTo(1.5);
-    assertThat(retargeting.targets(Stage.CHURN_RISK.ordinal())).isTrue();
-    assertThat(retargeting.targets(Stage.AWARENESS.ordinal())).isFalse();
+  @Test
+  void agentDefaultsShouldServeTheSettingsOfEveryStrategy() {
+    // when
+    Scenario s = load(List.of("agents.t = { strategy = tuned }", "agent-defaults.level = 7",
+        "agent-defaults.multiplier = 2"));
 
-    assertThat(agent(s, "adaptive").adaptive()).isEqualTo(new AgentSpec.Adaptive(3.0, 0.25, 0.02, 0.5, 2.5, 48));
-    assertThat(agent(s, "random").multiplier()).isEqualTo(1.0);
-    assertThat(agent(s, "fixed").fixedBidMicros()).isEqualTo(2_000L);
+    // then
+    assertThat(agent(s, "t").settings().integer("level")).isEqualTo(7L);
+    assertThat(agent(s, "t").settings().has("multiplier")).isFalse();
+    assertThat(agent(s, "fixed").settings().number("multiplier")).isEqualTo(2.0);
+  }
+
+  @Test
+  void anEmptyCatalogShouldRefuseEveryStrategyInOneLine() {
+    assertThatThrownBy(() -> ScenarioLoader.loadDefault(List.of(), null, StrategyCatalog.of(List.of())))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessage("agents.adaptive.strategy = \"adaptive\": unknown strategy, no strategy is installed");
+  }
+
+  @Test
+  void aCatalogShouldRefuseAStrategyNamedTwiceOrASettingNamedLikeACommonKey() {
+    // given
+    StrategyDeclaration a = new TestCatalog.Tuned();
+    StrategyDeclaration stagesSetting = new StrategyDeclaration() {
+      @Override
+      public String name() {
+        return "odd";
+      }
+
+      @Override
+      public List<Setting> settings() {
+        return List.of(Setting.integer("stages", 1, 2, 1, "", ""));
+      }
+    };
+
+    // when then
+    assertThatThrownBy(() -> StrategyCatalog.of(List.of(a, new TestCatalog.Tuned())))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("tuned is declared twice");
+    assertThatThrownBy(() -> StrategyCatalog.of(List.of(stagesSetting)))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("stages");
+  }
+
+  @Test
+  void aCatalogShouldRefuseADefaultOutsideItsSettingsRange() {
+    // given
+    StrategyDeclaration badDefault = new StrategyDeclaration() {
+      @Override
+      public String name() {
+        return "bad-default";
+      }
+
+      @Override
+      public List<Setting> settings() {
+        return List.of(Setting.number("multiplier", 0.01, 100, 0, "", ""));
+      }
+    };
+
+    // when then
+    assertThatThrownBy(() -> StrategyCatalog.of(List.of(badDefault)))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("default outside its range");
   }
 
   @Test
   void setShouldOverrideAuctionTypeAndCustomerCount() {
     // when
-    Scenario s = ScenarioLoader.loadDefault(List.of("auction.type=first-price", "customers.count = 500"), null);
+    Scenario s = load(List.of("auction.type=first-price", "customers.count = 500"));
 
     // then
     assertThat(s.auction().type()).isEqualTo(AuctionType.FIRST_PRICE);
@@ -122,27 +181,26 @@ class ScenarioLoaderTest {
   @Test
   void setShouldEditOneDefaultAgentAndKeepTheOthers() {
     // when
-    Scenario s = ScenarioLoader.loadDefault(
-        List.of("agents.adaptive.target-roas=2.5", "agents.fixed.bid-cpm=1.25"), null);
+    Scenario s = load(List.of("agents.adaptive.multiplier=2.5"));
 
     // then
     assertThat(s.agentCount()).isEqualTo(6);
-    assertThat(agent(s, "adaptive").adaptive().targetRoas()).isEqualTo(2.5);
-    assertThat(agent(s, "fixed").fixedBidMicros()).isEqualTo(1_250L);
+    assertThat(agent(s, "adaptive").settings().number("multiplier")).isEqualTo(2.5);
+    assertThat(agent(s, "fixed").settings().number("multiplier")).isEqualTo(1.0);
   }
 
   @Test
   void userFileAgentsShouldReplaceTheDefaultAgentsAndKeepAgentDefaults() throws IOException {
     // given
-    Path file = write("agents { solo { strategy = fixed, bid-cpm = 1.5 } }\nagent-defaults.frequency-cap = 3\n");
+    Path file = write("agents { solo { strategy = tuned, price-cpm = 1.5 } }\nagent-defaults.frequency-cap = 3\n");
 
     // when
-    Scenario s = ScenarioLoader.load(file, List.of(), null);
+    Scenario s = ScenarioLoader.load(file, List.of(), null, CATALOG);
 
     // then
     assertThat(s.agents()).extracting(AgentSpec::id).containsExactly("solo");
     AgentSpec solo = s.agents().get(0);
-    assertThat(solo.fixedBidMicros()).isEqualTo(1_500L);
+    assertThat(solo.settings().micros("price-cpm")).isEqualTo(1_500L);
     assertThat(solo.dailyBudgetMicros()).isEqualTo(10_000_000L);
     assertThat(solo.frequencyCap()).isEqualTo(3);
     assertThat(s.customers().count()).isEqualTo(10_000);
@@ -151,21 +209,20 @@ class ScenarioLoaderTest {
   @Test
   void setShouldEditTheAgentsOfAUserFile() throws IOException {
     // given
-    Path file = write("agents { b { strategy = adaptive }, a { strategy = conservative } }\n");
+    Path file = write("agents { b { strategy = tuned }, a { strategy = conservative } }\n");
 
     // when
-    Scenario s = ScenarioLoader.load(file, List.of("agents.b.target-roas=2.5"), null);
+    Scenario s = ScenarioLoader.load(file, List.of("agents.b.rate=2.5"), null, CATALOG);
 
     // then
     assertThat(s.agents()).extracting(AgentSpec::id).containsExactly("a", "b");
-    assertThat(agent(s, "b").adaptive().targetRoas()).isEqualTo(2.5);
+    assertThat(agent(s, "b").settings().number("rate")).isEqualTo(2.5);
   }
 
   @Test
   void setOfTheWholeAgentsKeyShouldReplaceTheAgents() {
     // when
-    Scenario s = ScenarioLoader.loadDefault(
-        List.of("agents = { x { strategy = random, stages = [purchase] } }"), null);
+    Scenario s = load(List.of("agents = { x { strategy = random, stages = [purchase] } }"));
 
     // then
     assertThat(s.agents()).extracting(AgentSpec::id).containsExactly("x");
@@ -175,20 +232,20 @@ class ScenarioLoaderTest {
   @Test
   void seedOverrideShouldReplaceTheSeed() {
     // when
-    Scenario s = ScenarioLoader.loadDefault(List.of("seed=7"), -123L);
+    Scenario s = ScenarioLoader.loadDefault(List.of("seed=7"), -123L, CATALOG);
 
     // then
     assertThat(s.seed()).isEqualTo(-123L);
-    assertThat(s.withSeed(42L)).isEqualTo(ScenarioLoader.loadDefault(List.of(), null));
+    assertThat(s.withSeed(42L)).isEqualTo(load(List.of()));
   }
 
   @Test
   void renderShouldReadBackToTheDefaultScenario() throws IOException {
     // given
-    Scenario original = ScenarioLoader.loadDefault(List.of(), null);
+    Scenario original = load(List.of());
 
     // when
-    Scenario back = ScenarioLoader.load(write(ScenarioLoader.render(original)), List.of(), null);
+    Scenario back = ScenarioLoader.load(write(ScenarioLoader.render(original)), List.of(), null, CATALOG);
 
     // then
     assertThat(back).isEqualTo(original);
@@ -197,22 +254,22 @@ class ScenarioLoaderTest {
   @Test
   void renderShouldReadBackToAModifiedScenario() throws IOException {
     // given
-    Scenario original = ScenarioLoader.loadDefault(List.of(
+    Scenario original = load(List.of(
         "name = \"run \\\"42\\\" with spaces\"",
         "seed = -9223372036854775808",
         "customers.ctr.base = 0.000123456789",
         "customers.order-value.mean = 0.123456",
         "auction.reserve-cpm = 0.005",
-        "agents = { z { strategy = adaptive, stages = [churn-risk, awareness], min-multiplier = 0.3 },"
-            + " y-1 { strategy = fixed, daily-budget = 1234567.891011, pacing = asap } }"), null);
+        "agents = { z { strategy = tuned, stages = [churn-risk, awareness], low = 0.3, price-cpm = 0.125 },"
+            + " y-1 { strategy = fixed, daily-budget = 1234567.891011, pacing = asap, multiplier = 0.37 } }"));
 
     // when
     String text = ScenarioLoader.render(original);
-    Scenario back = ScenarioLoader.load(write(text), List.of(), null);
+    Scenario back = ScenarioLoader.load(write(text), List.of(), null, CATALOG);
 
     // then
     assertThat(back).isEqualTo(original);
-    assertThat(ScenarioLoader.fromConfig(ConfigFactory.parseString(text))).isEqualTo(original);
+    assertThat(ScenarioLoader.fromConfig(ConfigFactory.parseString(text), CATALOG)).isEqualTo(original);
     assertThat(original.agents().get(0).dailyBudgetMicros()).isEqualTo(1_234_567_891_011L);
     assertThat(original.auction().reserveMicros()).isEqualTo(5L);
   }
@@ -220,7 +277,7 @@ class ScenarioLoaderTest {
   @Test
   void fromConfigShouldLayTheConfigOverTheDefault() {
     // when
-    Scenario s = ScenarioLoader.fromConfig(ConfigFactory.parseString("time.days = 2"));
+    Scenario s = ScenarioLoader.fromConfig(ConfigFactory.parseString("time.days = 2"), CATALOG);
 
     // then
     assertThat(s.days()).isEqualTo(2);
@@ -229,7 +286,7 @@ class ScenarioLoaderTest {
 
   @Test
   void fromConfigShouldRejectAnUnknownKey() {
-    assertThatThrownBy(() -> ScenarioLoader.fromConfig(ConfigFactory.parseString("customers.cout = 5")))
+    assertThatThrownBy(() -> ScenarioLoader.fromConfig(ConfigFactory.parseString("customers.cout = 5"), CATALOG))
         .isInstanceOf(ScenarioException.class)
         .hasMessage("customers.cout: unknown key (did you mean customers.count?)");
   }
@@ -273,8 +330,16 @@ class ScenarioLoaderTest {
         bad(List.of("agents.aggressive.colour=red"), "agents.aggressive.colour: unknown key"),
         bad(List.of("agents.aggressive.frequency-cap=128"), "agents.aggressive.frequency-cap = 128", "1 to 127"),
         bad(List.of("agents.aggressive.multiplier=0"), "agents.aggressive.multiplier = 0", "0.01 to 100"),
-        bad(List.of("agents.adaptive.min-multiplier=3"), "agents.adaptive.min-multiplier = 3", "max-multiplier"),
-        bad(List.of("agents.adaptive.target-roas=0"), "agents.adaptive.target-roas = 0", "above 0"),
+        bad(List.of("agents.aggressive.strategy=agressive"),
+            "agents.aggressive.strategy = \"agressive\": unknown strategy (did you mean aggressive?), must be one of"),
+        bad(List.of("agents.aggressive.multiplier=\"high\""), "agents.aggressive.multiplier = \"high\"", "0.01 to 100"),
+        bad(List.of("agents.t={strategy=tuned, low=0.9}"), "agents.t.low = 0.9: must be at most high (0.8)"),
+        bad(List.of("agents.t={strategy=tuned}", "agent-defaults.high=0.1"),
+            "agent-defaults.high = 0.1: must be at least low (0.2)"),
+        bad(List.of("agents.t={strategy=tuned, rate=0}"), "agents.t.rate = 0: must be a number above 0 and at most 10"),
+        bad(List.of("agents.t={strategy=tuned, level=10}"), "agents.t.level = 10: must be an integer from 1 to 9"),
+        bad(List.of("agents.t={strategy=tuned, price-cpm=1000.5}"), "agents.t.price-cpm = 1000.5", "from 0 to 1000"),
+        bad(List.of("agents.t={strategy=tuned, lvel=2}"), "agents.t.lvel: unknown key (did you mean agents.t.level?)"),
         bad(List.of("agents.new-one.daily-budget=5"), "agents.new-one.strategy: missing", "must be one of"),
         bad(List.of("agents.Bad_Id={strategy=fixed}"), "agents.Bad_Id", "[a-z0-9-]{1,32}"),
         bad(List.of("agents={}"), "agents: 0 agents defined"),
@@ -288,7 +353,7 @@ class ScenarioLoaderTest {
   void badInputShouldGiveAOneLineScenarioExceptionNamingKeyAndValue(List<String> overrides, List<String> expected) {
     // when
     ScenarioException e = catchThrowableOfType(
-        ScenarioException.class, () -> ScenarioLoader.loadDefault(overrides, null));
+        ScenarioException.class, () -> load(overrides));
 
     // then
     assertThat(e).as("overrides %s", overrides).isNotNull();
@@ -304,7 +369,7 @@ class ScenarioLoaderTest {
     Path missing = dir.resolve("nope.conf");
 
     // when then
-    assertThatThrownBy(() -> ScenarioLoader.load(missing, List.of(), null))
+    assertThatThrownBy(() -> ScenarioLoader.load(missing, List.of(), null, CATALOG))
         .isInstanceOf(ScenarioException.class)
         .hasMessageContaining(missing.toString())
         .hasMessageNotContaining("\n");
@@ -316,7 +381,7 @@ class ScenarioLoaderTest {
     Path file = write("customers {\n  count = \n");
 
     // when then
-    assertThatThrownBy(() -> ScenarioLoader.load(file, List.of(), null))
+    assertThatThrownBy(() -> ScenarioLoader.load(file, List.of(), null, CATALOG))
         .isInstanceOf(ScenarioException.class)
         .hasMessageContaining(file.toString())
         .hasMessageNotContaining("\n");
@@ -336,7 +401,7 @@ class ScenarioLoaderTest {
   @Test
   void initialMixShouldSumToOneWithinTolerance() {
     // when
-    Scenario s = ScenarioLoader.loadDefault(List.of(), null);
+    Scenario s = load(List.of());
 
     // then
     double sum = 0;
@@ -348,6 +413,10 @@ class ScenarioLoaderTest {
 
   private static Arguments bad(List<String> overrides, String... expected) {
     return Arguments.of(overrides, List.of(expected));
+  }
+
+  private static Scenario load(List<String> overrides) {
+    return ScenarioLoader.loadDefault(overrides, null, CATALOG);
   }
 
   private static AgentSpec agent(Scenario s, String id) {

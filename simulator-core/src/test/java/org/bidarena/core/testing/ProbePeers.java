@@ -45,7 +45,8 @@ public final class ProbePeers implements Peers {
   public static Scenario smallMarket(int days, String agents) {
     return ScenarioLoader.loadDefault(List.of(
         "customers.count=40", "customers.shards=4", "exchange.partitions=2", "time.days=" + days,
-        "time.ticks-per-day=4", "journal.checkpoint-every-ticks=2", "agents={" + agents + "}"), 7L);
+        "time.ticks-per-day=4", "journal.checkpoint-every-ticks=2", "agents={" + agents + "}"), 7L,
+        TestCatalog.installedOrStandIn());
   }
 
   public TestProbe<ShardProtocol.Command> shardProbe(int shard) {

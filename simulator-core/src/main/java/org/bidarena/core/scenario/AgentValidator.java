@@ -1,0 +1,135 @@
+package org.bidarena.core.scenario;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import org.bidarena.core.customer.Stage;
+
+/**
+ * Reads the agents of a scenario. Each agent is its own block over {@code agent-defaults}; its strategy
+ * must be in the {@link StrategyCatalog}, which declares the settings the agent may give, their ranges and
+ * defaults, and the stages it targets unless told otherwise.
+ */
+final class AgentValidator {
+  private static final Pattern AGENT_ID = Pattern.compile("[a-z0-9-]{1,32}");
+  private static final int MAX_AGENTS = 64;
+
+  private final ConfigNode root;
+  private final StrategyCatalog catalog;
+  private final List<String> agentKeys;
+
+  AgentValidator(ConfigNode root, StrategyCatalog catalog) {
+    this.root = root;
+    this.catalog = catalog;
+    this.agentKeys = AgentKeys.allowed(catalog);
+  }
+
+  List<AgentSpec> agents() {
+    ConfigNode defaults = root.child("agent-defaults", agentKeys);
+    ConfigNode agents = root.child("agents", null);
+    int n = agents.obj().size();
+    if (n < 1 || n > MAX_AGENTS) {
+      throw new ScenarioException("agents: " + n + " agents defined, must define 1 to " + MAX_AGENTS);
+    }
+    List<AgentSpec> out = new ArrayList<>();
+    for (String id : new TreeSet<>(agents.obj().keySet())) {
+      if (!AGENT_ID.matcher(id).matches()) {
+        throw new ScenarioException(agents.at(id) + ": agent id must match [a-z0-9-]{1,32}");
+      }
+      out.add(new Agent(agents.child(id, agentKeys), defaults).read(id));
+    }
+    return out;
+  }
+
+  /** One agent: its own block first, then agent-defaults, then its strategy's defaults. */
+  private final class Agent {
+    private final ConfigNode own;
+    private final ConfigNode defaults;
+
+    Agent(ConfigNode own, ConfigNode defaults) {
+      this.own = own;
+      this.defaults = defaults;
+    }
+
+    AgentSpec read(String id) {
+      String name = from("strategy").name("strategy", catalog.names(), "strategy");
+      StrategyDeclaration strategy = catalog.find(name).orElseThrow();
+      long budget = from("daily-budget").money("daily-budget", false);
+      Pacing pacing = from("pacing").choice("pacing", Pacing.values(), Pacing::key);
+      int frequencyCap = (int) from("frequency-cap").integer("frequency-cap", 1, 127);
+      double relevance = from("relevance").number("relevance", 0, 10);
+      int stages = given("stages") ? from("stages").stageMask("stages") : mask(strategy);
+      return new AgentSpec(id, name, budget, pacing, frequencyCap, relevance, stages, settings(strategy));
+    }
+
+    private StrategySettings settings(StrategyDeclaration strategy) {
+      List<StrategySettings.Value> values = new ArrayList<>();
+      for (Setting s : strategy.settings()) {
+        Number v = given(s.key()) ? value(from(s.key()), s.key(), s) : fallback(s);
+        values.add(new StrategySettings.Value(s.key(), s.type(), v));
+      }
+      StrategySettings settings = new StrategySettings(values);
+      for (StrategyDeclaration.AtMost order : strategy.orderings()) {
+        double low = settings.values().stream().filter(v -> v.key().equals(order.low())).findFirst().orElseThrow()
+            .value().doubleValue();
+        double high = settings.values().stream().filter(v -> v.key().equals(order.high())).findFirst().orElseThrow()
+            .value().doubleValue();
+        if (low > high) {
+          throw given(order.high())
+              ? from(order.high()).fail(order.high(), "must be at least " + order.low() + " (" + low + ")")
+              : from(order.low()).fail(order.low(), "must be at most " + order.high() + " (" + high + ")");
+        }
+      }
+      return settings;
+    }
+
+    /** The default of a setting the agent does not give: a value, or another scenario key's value. */
+    private Number fallback(Setting s) {
+      if (s.defaultValue() != null) {
+        return s.type() == Setting.Type.INTEGER || s.type() == Setting.Type.CPM
+            ? (Number) s.defaultValue().longValue()
+            : (Number) s.defaultValue().doubleValue();
+      }
+      if (s.defaultKey() == null) {
+        throw new ScenarioException(own.at(s.key()) + ": missing, its strategy has no default for it");
+      }
+      int dot = s.defaultKey().lastIndexOf('.');
+      ConfigNode parent = root;
+      for (String part : s.defaultKey().substring(0, Math.max(0, dot)).split("\\.")) {
+        if (!part.isEmpty()) {
+          parent = parent.child(part, null);
+        }
+      }
+      return value(parent, s.defaultKey().substring(dot + 1), s);
+    }
+
+    private boolean given(String key) {
+      return own.has(key) || defaults.has(key);
+    }
+
+    /** The block that supplies {@code key}, so that messages name where the value came from. */
+    private ConfigNode from(String key) {
+      return own.has(key) || !defaults.has(key) ? own : defaults;
+    }
+  }
+
+  /** A setting's value from {@code node.key}, checked against its type and range. */
+  private static Number value(ConfigNode node, String key, Setting s) {
+    return switch (s.type()) {
+      case NUMBER -> node.number(key, s.min(), s.max());
+      case POSITIVE -> node.positive(key, s.max());
+      case INTEGER -> node.integer(key, (long) s.min(), (long) s.max());
+      case CPM -> node.cpm(key, false, BigDecimal.valueOf(s.max()).stripTrailingZeros());
+    };
+  }
+
+  private static int mask(StrategyDeclaration strategy) {
+    int m = 0;
+    for (Stage s : strategy.defaultStages()) {
+      m |= 1 << s.ordinal();
+    }
+    return m;
+  }
+}
