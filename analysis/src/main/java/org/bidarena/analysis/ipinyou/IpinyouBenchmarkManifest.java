@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.bidarena.analysis.BadInput;
-import org.bidarena.analysis.journal.RecordedRun;
 import org.bidarena.analysis.metrics.RunSummary;
 
 /**
@@ -94,7 +93,7 @@ public record IpinyouBenchmarkManifest(
     } catch (IOException e) {
       throw new BadInput(runJson + " cannot be read: " + e.getMessage());
     } catch (ConfigException e) {
-      throw new BadInput(runJson + " is damaged: " + RecordedRun.rootMessage(e));
+      throw new BadInput(runJson + " is damaged: " + BadInput.rootMessage(e));
     }
   }
 

@@ -3,12 +3,9 @@ package org.bidarena.analysis.ipinyou;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.bidarena.analysis.BadInput;
-import org.bidarena.analysis.journal.RecordedRun;
+import org.bidarena.analysis.journal.JournalReader;
 import org.bidarena.analysis.run.RunFolder;
 import org.bidarena.cluster.JournalSettings;
 import org.bidarena.exchange.AuctionsCleared;
@@ -30,23 +27,8 @@ public record RecordedIpinyouBenchmark(IpinyouBenchmarkManifest manifest, List<I
       throw new BadInput("the benchmark in " + folder.dir() + " did not finish (status " + manifest.status()
           + " in run.json): its table was never written, so there is nothing to reproduce");
     }
-    RecordedRun.probe(journal, where);
-    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), "bidarena-replay", RecordedRun.config(journal));
-    ReplayedRunReader.Contents contents;
-    try {
-      contents = ReplayedRunReader.read(system, each);
-    } catch (BadInput e) {
-      throw e;
-    } catch (Exception e) {
-      throw new BadInput("the journal " + where + " cannot be read: " + RecordedRun.rootMessage(e));
-    } finally {
-      system.terminate();
-      try {
-        system.getWhenTerminated().toCompletableFuture().get(60, TimeUnit.SECONDS);
-      } catch (Exception ignored) {
-        // The answer is already complete; a slow shutdown changes nothing.
-      }
-    }
+    ReplayedRunReader.Contents contents =
+        JournalReader.onReadSide(journal, where, system -> ReplayedRunReader.read(system, each));
     if (!contents.digest().equals(manifest.digest())) {
       throw new BadInput("the journal " + where + " belongs to another run than " + folder.runJson() + " (journal digest "
           + contents.digest().substring(0, 12) + ", run.json " + abbreviate(manifest.digest()) + ")");

@@ -1,21 +1,10 @@
 package org.bidarena.analysis.ipinyou;
 
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
-import org.apache.pekko.persistence.query.EventEnvelope;
-import org.apache.pekko.persistence.query.PersistenceQuery;
-import org.apache.pekko.serialization.Serialization;
-import org.apache.pekko.serialization.SerializationExtension;
-import org.apache.pekko.serialization.Serializers;
-import org.apache.pekko.stream.javadsl.Sink;
-import org.bidarena.analysis.metrics.JournalDigest;
-import org.bidarena.core.journal.TickEvent;
+import org.bidarena.analysis.journal.JournalReader;
 import org.bidarena.exchange.AuctionsCleared;
 import org.bidarena.exchange.LogReplayClearing;
 
@@ -25,8 +14,6 @@ import org.bidarena.exchange.LogReplayClearing;
  * and the journal digest computed as for a simulated run.
  */
 public final class ReplayedRunReader {
-  private static final Duration TIMEOUT = Duration.ofMinutes(30);
-
   private ReplayedRunReader() {}
 
   /** One partition's totals; money in micros. */
@@ -43,34 +30,17 @@ public final class ReplayedRunReader {
    * the order of persistence ids and, within each, of sequence numbers.
    */
   public static Contents read(ActorSystem<?> system, Consumer<AuctionsCleared> each) throws Exception {
-    JdbcReadJournal journal =
-        PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
-    Serialization serialization = SerializationExtension.get(system);
-    List<String> ids = journal.currentPersistenceIds().runWith(Sink.seq(), system)
-        .toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-    JournalDigest digest = new JournalDigest();
     Map<Integer, Totals> totals = new TreeMap<>();
-    for (String id : ids.stream().sorted().toList()) {
-      // One persistence id at a time (a partition's episodes, a few MB), handled on the calling thread.
-      List<EventEnvelope> envelopes = journal.currentEventsByPersistenceId(id, 0L, Long.MAX_VALUE)
-          .runWith(Sink.seq(), system).toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-      for (EventEnvelope env : envelopes) {
-        Object event = env.event();
-        if (!(event instanceof TickEvent)) {
-          continue;
-        }
-        byte[] bytes = serialization.serialize(event).get();
-        digest.add(id, Serializers.manifestFor(serialization.findSerializerFor(event), event), bytes);
-        if (event instanceof AuctionsCleared e && e.replayed()) {
-          totals.merge(e.partition(), totalsOf(e), ReplayedRunReader::sum);
-          each.accept(e);
-        }
+    String digest = JournalReader.walk(system, (id, seqNr, event) -> {
+      if (event instanceof AuctionsCleared e && e.replayed()) {
+        totals.merge(e.partition(), totalsOf(e), ReplayedRunReader::sum);
+        each.accept(e);
       }
-    }
-    return new Contents(totals, digest.hex());
+    });
+    return new Contents(totals, digest);
   }
 
-  public static Totals totalsOf(AuctionsCleared e) {
+  static Totals totalsOf(AuctionsCleared e) {
     long impressions = 0;
     long clicks = 0;
     long cost = 0;

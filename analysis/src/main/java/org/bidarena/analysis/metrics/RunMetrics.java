@@ -6,70 +6,53 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.pekko.serialization.Serialization;
-import org.apache.pekko.serialization.Serializers;
 import org.bidarena.agents.BidderTickSettled;
 import org.bidarena.core.customer.Stage;
 import org.bidarena.core.events.OutcomesRecorded;
-import org.bidarena.core.events.TickCompleted;
-import org.bidarena.core.journal.TickEvent;
 import org.bidarena.core.scenario.AgentSpec;
 import org.bidarena.core.scenario.Scenario;
 
 /**
- * Derives what a run reports (digest, per-agent metrics, funnel, per-tick rows) from its journal events.
- *
- * <p>Events may arrive interleaved across persistence ids (as a query by tag gives them), but each id's
- * events must come in increasing sequence-number order: the digest hashes them in that order, and an id
- * whose events arrive out of order is refused rather than given a wrong digest.
+ * A run's figures (per-agent metrics, funnel, per-tick rows), accumulated a tick at a time: the one path
+ * by which the run's summary, replay and a live consumer compute them. Feed it {@link #onTick} as ticks
+ * complete; {@link #snapshot} may be taken at any point.
  */
 public final class RunMetrics {
   private final Scenario scenario;
-  private final Serialization serialization;
-  private final JournalDigest digest = new JournalDigest();
-  private final Map<String, Long> lastSeqNr = new HashMap<>();
   private final Map<String, AgentTotals> byAgent = new LinkedHashMap<>();
   private final List<BidderTickSettled> ticks = new ArrayList<>();
   private final Map<Integer, OutcomesRecorded> latestOutcomes = new HashMap<>();
   private long lastTick = -1;
   private long auctions;
 
-  public RunMetrics(Scenario scenario, Serialization serialization) {
+  public RunMetrics(Scenario scenario) {
     this.scenario = scenario;
-    this.serialization = serialization;
     for (AgentSpec agent : scenario.agents()) {
       byAgent.put(agent.id(), new AgentTotals());
     }
   }
 
-  /** Takes one journal event of {@code persistenceId}, at {@code sequenceNr}. */
-  public void add(String persistenceId, long sequenceNr, Object event) {
-    Long previous = lastSeqNr.put(persistenceId, sequenceNr);
-    if (previous != null && sequenceNr <= previous) {
-      throw new IllegalStateException("events of " + persistenceId + " came out of order (sequence number "
-          + sequenceNr + " after " + previous + ")");
-    }
-    if (!(event instanceof TickEvent)) {
-      return;
-    }
-    byte[] bytes = serialization.serialize(event).get();
-    String manifest = Serializers.manifestFor(serialization.findSerializerFor(event), event);
-    digest.add(persistenceId, manifest, bytes);
-    if (event instanceof BidderTickSettled s) {
+  /** Adds one tick; an agent the scenario lacks is refused. */
+  public void onTick(TickResult tick) {
+    for (BidderTickSettled s : tick.settled()) {
       AgentTotals totals = byAgent.get(s.agent());
       if (totals == null) {
         throw new IllegalStateException("the journal holds agent '" + s.agent() + "', which the scenario lacks");
       }
       ticks.add(s);
       totals.add(s);
-    } else if (event instanceof OutcomesRecorded o) {
+    }
+    // The funnel is a stock, not a flow: each shard's latest stage counts.
+    for (OutcomesRecorded o : tick.outcomes()) {
       latestOutcomes.merge(o.shard(), o, (a, b) -> b.tick() > a.tick() ? b : a);
-    } else if (event instanceof TickCompleted t) {
-      lastTick = Math.max(lastTick, t.tick());
-      auctions += t.auctions();
+    }
+    if (tick.completed() != null) {
+      lastTick = Math.max(lastTick, tick.completed().tick());
+      auctions += tick.completed().auctions();
     }
   }
 
+  /** The last tick the Driver completed, -1 before the first. */
   public long lastTick() {
     return lastTick;
   }
@@ -82,7 +65,8 @@ public final class RunMetrics {
     return sorted;
   }
 
-  public RunSummary summary() {
+  /** The figures so far. The digest is the journal's, so it is empty here: see {@link RunSummary#withDigest}. */
+  public RunSummary snapshot() {
     long[] funnel = new long[Stage.COUNT];
     for (OutcomesRecorded o : latestOutcomes.values()) {
       for (int s = 0; s < Stage.COUNT; s++) {
@@ -96,7 +80,6 @@ public final class RunMetrics {
       agents.add(t.metrics(agent));
       impressions += t.impressions();
     }
-    return new RunSummary(
-        scenario.name(), scenario.seed(), digest.hex(), lastTick + 1, auctions, impressions, agents, funnel);
+    return new RunSummary(scenario.name(), scenario.seed(), "", lastTick + 1, auctions, impressions, agents, funnel);
   }
 }

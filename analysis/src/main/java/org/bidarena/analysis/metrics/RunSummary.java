@@ -15,6 +15,11 @@ public record RunSummary(
     List<AgentMetrics> agents,
     long[] funnel) {
 
+  /** The same figures with the journal's digest. */
+  public RunSummary withDigest(String journalDigest) {
+    return new RunSummary(scenario, seed, journalDigest, ticks, auctions, impressions, agents, funnel);
+  }
+
   public String toJson() {
     StringBuilder b = new StringBuilder();
     b.append("{\n");

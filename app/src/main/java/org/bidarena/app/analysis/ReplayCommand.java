@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.bidarena.analysis.ipinyou.IpinyouBenchmarkManifest;
 import org.bidarena.analysis.ipinyou.RecordedIpinyouBenchmark;
-import org.bidarena.analysis.journal.JournalReader;
 import org.bidarena.analysis.journal.RecordedRun;
+import org.bidarena.analysis.metrics.TicksCsv;
 import org.bidarena.analysis.report.Report;
 import org.bidarena.analysis.run.RunFolder;
 import org.bidarena.app.command.ReadJournalOptions;
@@ -44,7 +44,7 @@ public final class ReplayCommand implements Callable<Integer> {
     RecordedRun run = RecordedRun.read(folder, journal.settings(folder), journal.describe(folder), false);
     Path out = dir.resolve("replay-summary.json");
     RunFolder.writeAtomically(out, run.summary().toJson());
-    RunFolder.writeAtomically(dir.resolve("replay-ticks.csv"), JournalReader.ticksCsv(run.scenario(), run.ticks()));
+    RunFolder.writeAtomically(dir.resolve("replay-ticks.csv"), TicksCsv.of(run.scenario(), run.ticks()));
     System.out.printf("Replayed %d ticks of %s from %s in %.1f s%n", run.summary().ticks(), dir,
         journal.describe(folder), (System.nanoTime() - start) / 1e9);
     return Report.print(run.summary(), out + " and " + dir.resolve("replay-ticks.csv"));

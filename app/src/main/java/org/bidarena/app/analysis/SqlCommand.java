@@ -72,7 +72,7 @@ public final class SqlCommand implements Callable<Integer> {
       try {
         rs = s.executeQuery(query);
       } catch (SQLException e) {
-        throw new BadInput("the query failed: " + RecordedRun.rootMessage(e));
+        throw new BadInput("the query failed: " + BadInput.rootMessage(e));
       }
       System.out.print(format(rs, maxRows));
     }

@@ -9,6 +9,7 @@ import org.bidarena.analysis.BadInput;
 import org.bidarena.analysis.journal.DriverJournal;
 import org.bidarena.analysis.journal.JournalReader;
 import org.bidarena.analysis.metrics.RunSummary;
+import org.bidarena.analysis.metrics.TicksCsv;
 import org.bidarena.analysis.run.RunFolder;
 import org.bidarena.app.node.LocalNode;
 import org.bidarena.app.node.RunLog;
@@ -75,7 +76,7 @@ public final class Simulation {
     }
     JournalReader.Contents contents = JournalReader.read(system, scenario);
     RunFolder.writeAtomically(folder.summaryJson(), contents.summary().toJson());
-    RunFolder.writeAtomically(folder.ticksCsv(), JournalReader.ticksCsv(scenario, contents.ticks()));
+    RunFolder.writeAtomically(folder.ticksCsv(), TicksCsv.of(scenario, contents.ticks()));
     folder.writeStatus(scenario, "complete");
     return contents.summary();
   }
