@@ -18,7 +18,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.bidarena.analysis.BadInput;
 import org.bidarena.analysis.run.RunFolder;
-import org.bidarena.app.BidArena;
 import org.bidarena.app.command.JournalOptions;
 import org.bidarena.app.node.LocalNode;
 import org.bidarena.cluster.JournalSettings;
@@ -47,6 +46,9 @@ import picocli.CommandLine.Parameters;
           + " DIR/node-i.log."
     })
 public final class ClusterCommand implements Callable<Integer> {
+  /** The main class each node runs; by name, since the main class lists this command. */
+  private static final String MAIN_CLASS = "org.bidarena.app.BidArena";
+
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO.conf",
@@ -130,7 +132,7 @@ public final class ClusterCommand implements Callable<Integer> {
     command.addAll(extraJavaOptions(node));
     command.addAll(List.of(
         "-cp", System.getProperty("java.class.path"),
-        BidArena.class.getName(), "node", folder.scenarioFile().toString(),
+        MAIN_CLASS, "node", folder.scenarioFile().toString(),
         "--roles", String.join(",", node.roles()),
         "--host", "127.0.0.1",
         "--port", Integer.toString(node.port()),
