@@ -1,5 +1,6 @@
 package org.bidarena.analysis.ipinyou;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -40,6 +41,13 @@ public record IpinyouBenchmarkRow(
     return String.format(Locale.ROOT, "%-6s %-5s %-14s %8s %8s %9s %11s %7s %12s %8s %8s %8s%n",
         "algo", "c0", "setting", "budget", "clicks", "auctions", "impressions", "clicks", "cost", "win", "CPM",
         "eCPC");
+  }
+
+  /** The rows as the terminal shows them, with the units. */
+  public static String table(List<IpinyouBenchmarkRow> rows) {
+    StringBuilder b = new StringBuilder(tableHeader());
+    rows.forEach(r -> b.append(r.tableLine()));
+    return b.append("cost and CPM in fen CPM as in the log; eCPC in fen per click; objective = clicks\n").toString();
   }
 
   public String tableLine() {

@@ -1,5 +1,6 @@
 package org.bidarena.analysis.ipinyou;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -19,7 +20,20 @@ public final class ReplayedRunReader {
   /** One partition's totals; money in micros. */
   public record Totals(String agent, long episodes, long auctions, long impressions, long clicks, long costMicros) {}
 
-  public record Contents(Map<Integer, Totals> byPartition, String digest) {}
+  public record Contents(Map<Integer, Totals> byPartition, String digest) {
+    /** The journal must give every figure of the table; a difference means the run folder is wrong. */
+    public void requireFigures(List<IpinyouBenchmarkRow> rows) {
+      for (int p = 0; p < rows.size(); p++) {
+        IpinyouBenchmarkRow row = rows.get(p);
+        Totals t = byPartition.get(p);
+        if (t == null || t.auctions() != row.auctions() || t.impressions() != row.impressions()
+            || t.clicks() != row.clicks() || t.costMicros() != row.cost() * IpinyouBenchmarkRow.MICROS_PER_FEN) {
+          throw new IllegalStateException("the journal of partition " + p + " (" + t + ") does not give the figures of "
+              + row.algorithm() + " at c0=" + row.c0());
+        }
+      }
+    }
+  }
 
   public static Contents read(ActorSystem<?> system) throws Exception {
     return read(system, e -> {});

@@ -3,13 +3,13 @@ package org.bidarena.app.analysis;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.bidarena.analysis.ipinyou.IpinyouBenchmarkManifest;
+import org.bidarena.analysis.ipinyou.IpinyouBenchmarkRow;
 import org.bidarena.analysis.ipinyou.RecordedIpinyouBenchmark;
 import org.bidarena.analysis.journal.RecordedRun;
 import org.bidarena.analysis.metrics.TicksCsv;
 import org.bidarena.analysis.report.Report;
 import org.bidarena.analysis.run.RunFolder;
 import org.bidarena.app.command.ReadJournalOptions;
-import org.bidarena.app.ipinyou.IpinyouBenchmarkCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
     name = "replay",
     mixinStandardHelpOptions = true,
     description = {
-      "Rebuilds a run's metrics from its journal alone, through Pekko Persistence Query (events by tag), without"
+      "Rebuilds a run's metrics from its journal alone, through Pekko Persistence Query, without"
           + " running anything again.",
       "Prints the same table and 'digest:' line as the run did and writes DIR/replay-summary.json and DIR/replay-ticks.csv,"
           + " which equal the run's summary.json and ticks.csv. Refuses a journal that belongs to another scenario or seed than"
@@ -60,7 +60,7 @@ public final class ReplayCommand implements Callable<Integer> {
     RunFolder.writeAtomically(summary, run.manifest().summaryJson(run.rows()));
     System.out.printf("Replayed the benchmark in %s (%d partitions of %d episodes) from %s in %.1f s%n%n", dir,
         run.rows().size(), run.manifest().episodes(), journal.describe(folder), (System.nanoTime() - start) / 1e9);
-    IpinyouBenchmarkCommand.printTable(run.rows());
+    System.out.print(IpinyouBenchmarkRow.table(run.rows()));
     System.out.println("wrote " + csv + " and " + summary);
     System.out.println("digest: " + run.digest());
     return 0;

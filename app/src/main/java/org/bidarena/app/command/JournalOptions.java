@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.bidarena.analysis.BadInput;
 import org.bidarena.analysis.run.RunFolder;
 import org.bidarena.cluster.JournalSettings;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,16 +29,7 @@ public final class JournalOptions {
       description = "The journal: h2 (a file in the run folder) or postgres (default: h2 for run, postgres for node and cluster).")
   String kind;
 
-  @Option(names = "--jdbc-url", paramLabel = "URL",
-      description = "PostgreSQL database, e.g. jdbc:postgresql://127.0.0.1:5432/test (default: $BIDARENA_PG_URL).")
-  String url;
-
-  @Option(names = "--jdbc-user", paramLabel = "USER", description = "Database user (default: $BIDARENA_PG_USER).")
-  String user;
-
-  @Option(names = "--jdbc-password", paramLabel = "PASSWORD",
-      description = "Database password (default: $BIDARENA_PG_PASSWORD, else empty).")
-  String password;
+  @Mixin JdbcOptions jdbc = new JdbcOptions();
 
   public String kindOr(String defaultKind) {
     String k = kind != null ? kind : defaultKind;
@@ -49,15 +41,13 @@ public final class JournalOptions {
 
   /** The PostgreSQL settings for a run's schema; a missing URL is bad input that says where to set it. */
   public JournalSettings postgres(String schema) {
-    String u = url != null ? url : System.getenv("BIDARENA_PG_URL");
+    String u = jdbc.url() != null ? jdbc.url() : System.getenv("BIDARENA_PG_URL");
     if (u == null || u.isBlank()) {
       throw new BadInput("a PostgreSQL journal needs a database: pass --jdbc-url or set BIDARENA_PG_URL"
           + " (e.g. jdbc:postgresql://127.0.0.1:5432/test)");
     }
-    String usr = user != null ? user : envOr("BIDARENA_PG_USER", "postgres");
-    String pwd = password != null ? password : envOr("BIDARENA_PG_PASSWORD", "");
     try {
-      return JournalSettings.postgres(u, usr, pwd, schema);
+      return JournalSettings.postgres(u, jdbc.user(), jdbc.password(), schema);
     } catch (IllegalArgumentException e) {
       throw new BadInput(e.getMessage());
     }
@@ -105,13 +95,7 @@ public final class JournalOptions {
       return JournalSettings.h2(dir);
     }
     Config c = ConfigFactory.parseFile(conf.toFile());
-    String pwd = password != null ? password : envOr("BIDARENA_PG_PASSWORD", "");
-    return JournalSettings.postgres(url != null ? url : c.getString("url"), user != null ? user : c.getString("user"),
-        pwd, c.getString("schema"));
-  }
-
-  private static String envOr(String name, String fallback) {
-    String v = System.getenv(name);
-    return v == null || v.isBlank() ? fallback : v;
+    return JournalSettings.postgres(jdbc.url() != null ? jdbc.url() : c.getString("url"),
+        jdbc.userOr(c.getString("user")), jdbc.password(), c.getString("schema"));
   }
 }

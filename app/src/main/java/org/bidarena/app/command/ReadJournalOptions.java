@@ -4,34 +4,26 @@ import java.nio.file.Files;
 import org.bidarena.analysis.BadInput;
 import org.bidarena.analysis.run.RunFolder;
 import org.bidarena.cluster.JournalSettings;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * Where an analysis command reads a run's journal: the run folder's H2 file, the PostgreSQL schema the
- * folder's {@code journal.conf} records, or a PostgreSQL database given on the command line.
+ * folder's {@code journal.conf} records, or a PostgreSQL database given on the command line (the run
+ * folder still supplies the scenario).
  */
 public final class ReadJournalOptions {
-  @Option(names = "--jdbc-url", paramLabel = "URL",
-      description = "Read the journal from this PostgreSQL database (jdbc:postgresql://HOST:PORT/DB) instead of"
-          + " the one the run folder records. The run folder still supplies the scenario.")
-  String url;
+  @Mixin JdbcOptions jdbc = new JdbcOptions();
 
   @Option(names = "--jdbc-schema", paramLabel = "SCHEMA",
       description = "The schema that holds the journal with --jdbc-url (default: the one in DIR/journal.conf,"
           + " else public).")
   String schema;
 
-  @Option(names = "--jdbc-user", paramLabel = "USER", defaultValue = "${env:BIDARENA_PG_USER:-postgres}",
-      description = "The database user with --jdbc-url (default: env BIDARENA_PG_USER, else postgres).")
-  String user;
-
-  @Option(names = "--jdbc-password", paramLabel = "PASSWORD", defaultValue = "${env:BIDARENA_PG_PASSWORD:-}",
-      description = "The database password with --jdbc-url (default: env BIDARENA_PG_PASSWORD, else none).")
-  String password;
-
   /** The journal of {@code folder}; an H2 journal must already exist, it is never created here. */
   public JournalSettings settings(RunFolder folder) {
     boolean recordedPostgres = Files.isRegularFile(folder.dir().resolve(JournalOptions.JOURNAL_CONF));
+    String url = jdbc.url();
     if (url != null) {
       if (!url.startsWith("jdbc:postgresql:")) {
         throw new BadInput("--jdbc-url " + url + ": only PostgreSQL URLs (jdbc:postgresql://...) are supported");
@@ -39,7 +31,7 @@ public final class ReadJournalOptions {
       String s = schema != null ? schema
           : recordedPostgres ? new JournalOptions().recorded(folder.dir()).schema() : "public";
       try {
-        return JournalSettings.postgres(url, user == null ? "" : user, password == null ? "" : password, s);
+        return JournalSettings.postgres(url, jdbc.user(), jdbc.password(), s);
       } catch (IllegalArgumentException e) {
         throw new BadInput(e.getMessage());
       }
@@ -54,6 +46,6 @@ public final class ReadJournalOptions {
   }
 
   public String describe(RunFolder folder) {
-    return url != null ? url : folder.journalFile().toString();
+    return jdbc.url() != null ? jdbc.url() : folder.journalFile().toString();
   }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -102,7 +101,7 @@ public final class IpinyouBenchmark {
         }
       }
       ReplayedRunReader.Contents journal = ReplayedRunReader.read(system);
-      checkAgainstJournal(rows, journal.byPartition());
+      journal.requireFigures(rows);
       return new Result(rows, journal.digest(), notes);
     } finally {
       system.terminate();
@@ -170,19 +169,6 @@ public final class IpinyouBenchmark {
       throw e.getCause() instanceof Exception cause ? cause : e;
     }
     return done.get();
-  }
-
-  /** The journal must give every figure of the table; a difference means the run folder is wrong. */
-  private static void checkAgainstJournal(List<IpinyouBenchmarkRow> rows, Map<Integer, ReplayedRunReader.Totals> journal) {
-    for (int p = 0; p < rows.size(); p++) {
-      IpinyouBenchmarkRow row = rows.get(p);
-      ReplayedRunReader.Totals t = journal.get(p);
-      if (t == null || t.auctions() != row.auctions() || t.impressions() != row.impressions()
-          || t.clicks() != row.clicks() || t.costMicros() != row.cost() * MICROS_PER_FEN) {
-        throw new IllegalStateException("the journal of partition " + p + " (" + t + ") does not give the figures of "
-            + row.algorithm() + " at c0=" + row.c0());
-      }
-    }
   }
 
   /** The exchanges only talk to the Driver, and only to report a failure. */

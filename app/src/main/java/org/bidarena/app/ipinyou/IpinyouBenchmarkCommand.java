@@ -32,13 +32,6 @@ public final class IpinyouBenchmarkCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** The table a benchmark prints, and its replay too. */
-  public static void printTable(List<IpinyouBenchmarkRow> rows) {
-    System.out.print(IpinyouBenchmarkRow.tableHeader());
-    rows.forEach(r -> System.out.print(r.tableLine()));
-    System.out.println("cost and CPM in fen CPM as in the log; eCPC in fen per click; objective = clicks");
-  }
-
   @Command(
       name = "ipinyou",
       mixinStandardHelpOptions = true,
@@ -140,7 +133,7 @@ public final class IpinyouBenchmarkCommand implements Runnable {
 
     private static void print(IpinyouBenchmark.Result result) {
       System.out.println();
-      printTable(result.rows());
+      System.out.print(IpinyouBenchmarkRow.table(result.rows()));
       result.notes().forEach(System.out::println);
       System.out.println("digest: " + result.digest());
     }
