@@ -18,7 +18,7 @@ import org.bidarena.core.scenario.Scenario;
  * Only each shard's latest outcomes are kept: the funnel is made of them alone, and a run's outcomes are
  * too many to hold.
  */
-final class JournalMetrics implements JournalReader.Visitor {
+final class JournalMetrics implements JournalVisitor {
   private final Scenario scenario;
   private final Map<Long, List<BidderTickSettled>> settled = new TreeMap<>();
   private final Map<Long, TickCompleted> completed = new TreeMap<>();
@@ -41,7 +41,7 @@ final class JournalMetrics implements JournalReader.Visitor {
   }
 
   /** The metrics of every tick read, with the walk's digest. */
-  JournalReader.Contents contents(String digest) {
+  RunJournal contents(String digest) {
     Map<Long, List<OutcomesRecorded>> outcomes = new TreeMap<>();
     latestOutcomes.values().forEach(o -> outcomes.computeIfAbsent(o.tick(), t -> new ArrayList<>()).add(o));
     TreeSet<Long> ticks = new TreeSet<>(settled.keySet());
@@ -52,6 +52,6 @@ final class JournalMetrics implements JournalReader.Visitor {
       metrics.onTick(new TickResult(t, settled.getOrDefault(t, List.of()), outcomes.getOrDefault(t, List.of()),
           completed.get(t)));
     }
-    return new JournalReader.Contents(metrics.snapshot().withDigest(digest), metrics.ticks(), metrics.lastTick());
+    return new RunJournal(metrics.snapshot().withDigest(digest), metrics.ticks(), metrics.lastTick());
   }
 }

@@ -18,10 +18,8 @@ import org.apache.pekko.serialization.Serialization;
 import org.apache.pekko.serialization.SerializationExtension;
 import org.apache.pekko.serialization.Serializers;
 import org.apache.pekko.stream.javadsl.Sink;
-import org.bidarena.agents.BidderTickSettled;
 import org.bidarena.analysis.BadInput;
 import org.bidarena.analysis.metrics.JournalDigest;
-import org.bidarena.analysis.metrics.RunSummary;
 import org.bidarena.cluster.JournalSettings;
 import org.bidarena.core.journal.TickEvent;
 import org.bidarena.core.scenario.Scenario;
@@ -29,7 +27,7 @@ import org.bidarena.core.scenario.Scenario;
 /**
  * Reads a journal back through Pekko Persistence Query: the one walk that the run's summary, replay, the
  * analysis commands and the iPinYou benchmark share. Persistence ids are read in sorted order, one at a
- * time, each id's events in sequence-number order, and handed to a {@link Visitor} on the calling thread;
+ * time, each id's events in sequence-number order, and handed to a {@link JournalVisitor} on the calling thread;
  * the walk also computes the journal's digest on the way.
  */
 public final class JournalReader {
@@ -37,21 +35,13 @@ public final class JournalReader {
 
   private JournalReader() {}
 
-  /** Takes the journal's events one at a time. */
-  public interface Visitor {
-    void event(String persistenceId, long sequenceNr, Object event) throws Exception;
-  }
-
   /** Work done on a read-only node. */
   public interface Read<T> {
     T apply(ActorSystem<?> system) throws Exception;
   }
 
-  /** What the journal says about a simulated run. */
-  public record Contents(RunSummary summary, List<BidderTickSettled> ticks, long lastTick) {}
-
   /** Visits every event of the journal that {@code system} reads, and returns the journal's digest. */
-  public static String walk(ActorSystem<?> system, Visitor visitor) throws Exception {
+  public static String walk(ActorSystem<?> system, JournalVisitor visitor) throws Exception {
     JdbcReadJournal journal =
         PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
     Serialization serialization = SerializationExtension.get(system);
@@ -75,7 +65,7 @@ public final class JournalReader {
   }
 
   /** The summary, settled ticks and last tick of the simulated run whose journal {@code system} reads. */
-  public static Contents read(ActorSystem<?> system, Scenario scenario) throws Exception {
+  public static RunJournal read(ActorSystem<?> system, Scenario scenario) throws Exception {
     JournalMetrics metrics = new JournalMetrics(scenario);
     String digest = walk(system, metrics);
     return metrics.contents(digest);

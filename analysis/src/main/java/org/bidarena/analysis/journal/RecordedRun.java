@@ -50,7 +50,7 @@ public record RecordedRun(
           : Integer.compare(a.partition(), b.partition()));
       outcomes.sort((a, b) -> a.tick() != b.tick() ? Long.compare(a.tick(), b.tick())
           : Integer.compare(a.shard(), b.shard()));
-      JournalReader.Contents contents = metrics.contents(digest);
+      RunJournal contents = metrics.contents(digest);
       return new RecordedRun(folder, scenario, started, contents.summary(), contents.ticks(), auctions, outcomes);
     });
   }

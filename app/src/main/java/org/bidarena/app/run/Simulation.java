@@ -8,6 +8,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.bidarena.analysis.BadInput;
 import org.bidarena.analysis.journal.DriverJournal;
 import org.bidarena.analysis.journal.JournalReader;
+import org.bidarena.analysis.journal.RunJournal;
 import org.bidarena.analysis.metrics.RunSummary;
 import org.bidarena.analysis.metrics.TicksCsv;
 import org.bidarena.analysis.run.RunFolder;
@@ -74,7 +75,7 @@ public final class Simulation {
       });
       out.printf("%nSimulated %d ticks in %.1f s%n", scenario.totalTicks(), progress.elapsedSeconds());
     }
-    JournalReader.Contents contents = JournalReader.read(system, scenario);
+    RunJournal contents = JournalReader.read(system, scenario);
     RunFolder.writeAtomically(folder.summaryJson(), contents.summary().toJson());
     RunFolder.writeAtomically(folder.ticksCsv(), TicksCsv.of(scenario, contents.ticks()));
     folder.writeStatus(scenario, "complete");

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.bidarena.analysis.BadInput;
 import org.bidarena.analysis.journal.JournalReader;
+import org.bidarena.analysis.journal.RunJournal;
 import org.bidarena.analysis.metrics.AgentMetrics;
 import org.bidarena.app.node.LocalNode;
 import org.bidarena.cluster.Engine;
@@ -154,7 +155,7 @@ public final class ThroughputCommand implements Callable<Integer> {
             LocalNode.runStarted(scenario), (t, n) -> auctions[0] += n);
           c.auctionsPerSecond().add(auctions[0] / seconds(start));
           long readStart = System.nanoTime();
-          JournalReader.Contents contents = JournalReader.read(system, scenario);
+          RunJournal contents = JournalReader.read(system, scenario);
           readBack = seconds(readStart);
           digestC = contents.summary().digest();
           requireSameTotals(contents.summary().agents(), reference);
