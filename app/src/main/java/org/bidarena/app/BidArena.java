@@ -1,10 +1,22 @@
 package org.bidarena.app;
 
 import java.io.PrintWriter;
-import org.bidarena.app.bench.BenchCommand;
-import picocli.CommandLine;
+import org.bidarena.analysis.BadInput;
+import org.bidarena.app.analysis.ExportCommand;
+import org.bidarena.app.analysis.ReplayCommand;
+import org.bidarena.app.analysis.ReportCommand;
+import org.bidarena.app.analysis.SqlCommand;
+import org.bidarena.app.analysis.WhatIfCommand;
+import org.bidarena.app.cluster.ClusterCommand;
+import org.bidarena.app.cluster.NodeCommand;
+import org.bidarena.app.ipinyou.IpinyouBenchmarkCommand;
+import org.bidarena.app.node.LocalNode;
+import org.bidarena.app.run.ResumeCommand;
+import org.bidarena.app.run.RunCommand;
+import org.bidarena.app.throughput.ThroughputCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine;
 
 /** The {@code bidarena} command. Exit codes: 0 done, 1 the run failed, 2 bad input. */
 @Command(
@@ -14,8 +26,8 @@ import picocli.CommandLine.HelpCommand;
     description = "Simulates a programmatic advertising market: customers, exchanges and bidder agents.",
     subcommands = {
       RunCommand.class, ResumeCommand.class, ReplayCommand.class, ExportCommand.class, SqlCommand.class,
-      WhatIfCommand.class, ReportCommand.class, NodeCommand.class, ClusterCommand.class, BenchCommand.class,
-      BenchmarkCommand.class, HelpCommand.class
+      WhatIfCommand.class, ReportCommand.class, NodeCommand.class, ClusterCommand.class, ThroughputCommand.class,
+      IpinyouBenchmarkCommand.class, HelpCommand.class
     })
 public final class BidArena implements Runnable {
   public static final int BAD_INPUT = 2;

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.StringJoiner;
+import org.bidarena.analysis.ipinyou.IpinyouBenchmarkRow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -123,7 +124,7 @@ class BenchmarkReplayTest {
         assertThat(Long.parseLong(f[5])).isGreaterThanOrEqualTo(Long.parseLong(f[6]));
         t[1]++;
         t[2] += f[9].equals("true") ? 1 : 0;
-        t[3] += Long.parseLong(f[8]) / IpinyouBenchmark.MICROS_PER_FEN;
+        t[3] += Long.parseLong(f[8]) / IpinyouBenchmarkRow.MICROS_PER_FEN;
       } else {
         assertThat(f[7]).isEqualTo("market");
         assertThat(Long.parseLong(f[5])).isLessThan(Long.parseLong(f[6]));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bidarena.app.cluster.LoopbackCluster;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -76,8 +77,9 @@ class ComposeFileTest {
   @Test
   void everyVariableTheComposeFileSetsIsOneTheNodeCommandReads() throws Exception {
     // given the BIDARENA_* variables named in the node command and the journal options
-    String sources = Files.readString(Path.of("src/main/java/org/bidarena/app/NodeCommand.java"))
-        + Files.readString(Path.of("src/main/java/org/bidarena/app/JournalOptions.java"));
+    String sources = Files.readString(Path.of("src/main/java/org/bidarena/app/cluster/NodeCommand.java"))
+        + Files.readString(Path.of("src/main/java/org/bidarena/app/command/JournalOptions.java"))
+        + Files.readString(Path.of("src/main/java/org/bidarena/app/command/JdbcOptions.java"));
     Matcher m = Pattern.compile("BIDARENA_[A-Z_]+").matcher(sources);
     java.util.Set<String> read = new java.util.HashSet<>();
     while (m.find()) {

@@ -15,6 +15,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pekko.actor.typed.ActorSystem;
+import org.bidarena.analysis.ipinyou.IpinyouBenchmarkRow;
+import org.bidarena.analysis.ipinyou.ReplayedRunReader;
+import org.bidarena.analysis.journal.JournalReader;
+import org.bidarena.app.ipinyou.IpinyouBenchmark;
+import org.bidarena.app.ipinyou.IpinyouLocator;
+import org.bidarena.app.node.LocalNode;
 import org.bidarena.cluster.JournalSettings;
 import org.bidarena.core.random.SeededStreams;
 import org.bidarena.exchange.AuctionsCleared;
@@ -54,7 +60,7 @@ class IpinyouBenchmarkTest {
   private static Map<String, long[]> readCsv(Path csv) throws Exception {
     Map<String, long[]> rows = new HashMap<>();
     List<String> lines = Files.readAllLines(csv);
-    assertThat(lines.get(0)).isEqualTo(BenchmarkRow.CSV_HEADER.strip());
+    assertThat(lines.get(0)).isEqualTo(IpinyouBenchmarkRow.CSV_HEADER.strip());
     for (String line : lines.subList(1, lines.size())) {
       String[] f = line.split(",");
       rows.put(f[0] + "@" + f[1], new long[] {

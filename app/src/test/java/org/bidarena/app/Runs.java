@@ -17,6 +17,7 @@ import org.apache.pekko.persistence.jdbc.query.javadsl.JdbcReadJournal;
 import org.apache.pekko.persistence.query.EventEnvelope;
 import org.apache.pekko.persistence.query.PersistenceQuery;
 import org.apache.pekko.stream.javadsl.Sink;
+import org.bidarena.app.node.LocalNode;
 import org.bidarena.cluster.JournalSettings;
 
 /** Runs the command line in tests and reads what a run left behind. */

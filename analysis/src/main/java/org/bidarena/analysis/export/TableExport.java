@@ -1,0 +1,153 @@
+package org.bidarena.analysis.export;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Locale;
+import org.bidarena.analysis.BadInput;
+import org.bidarena.analysis.journal.RecordedRun;
+import org.bidarena.core.customer.ShardOutcomes;
+import org.bidarena.core.customer.Stage;
+import org.bidarena.core.events.OutcomesRecorded;
+import org.bidarena.core.protocol.AuctionId;
+import org.bidarena.core.scenario.AgentSpec;
+import org.bidarena.core.scenario.Scenario;
+import org.bidarena.exchange.AuctionsCleared;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Writes a recorded run's auctions and outcomes as two tables, through an in-memory DuckDB database:
+ * {@code auctions} (one row per auction, with every agent's accepted bid in a column {@code bid_<agent>})
+ * and {@code outcomes} (one row per click or purchase, credited to an agent).
+ */
+public final class TableExport {
+  public enum Format {
+    PARQUET("parquet", "(FORMAT PARQUET)"),
+    CSV("csv", "(FORMAT CSV, HEADER)");
+
+    public final String extension;
+    public final String copyOptions;
+
+    Format(String extension, String copyOptions) {
+      this.extension = extension;
+      this.copyOptions = copyOptions;
+    }
+  }
+
+  public static final List<String> TABLES = List.of("auctions", "outcomes");
+
+  private TableExport() {}
+
+  /** The column of an agent's bids: {@code bid_} and the id, with '-' as '_'. */
+  public static String bidColumn(String agentId) {
+    return "bid_" + agentId.replace('-', '_');
+  }
+
+  public static Path file(Path dir, String table, Format format) {
+    return dir.resolve(table + "." + format.extension);
+  }
+
+  /** Writes {@code auctions.EXT} and {@code outcomes.EXT} into {@code dir}, each through a temporary file. */
+  public static void write(RecordedRun run, Path dir, Format format) throws IOException, SQLException {
+    Files.createDirectories(dir);
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
+      DuckDBConnection duck = c.unwrap(DuckDBConnection.class);
+      fillAuctions(duck, run);
+      fillOutcomes(duck, run);
+      for (String table : TABLES) {
+        Path target = file(dir, table, format);
+        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+        try (Statement s = c.createStatement()) {
+          s.execute("COPY " + table + " TO " + literal(tmp) + " " + format.copyOptions);
+        }
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      }
+    }
+  }
+
+  private static void fillAuctions(DuckDBConnection c, RecordedRun run) throws SQLException {
+    Scenario scenario = run.scenario();
+    StringBuilder ddl = new StringBuilder("CREATE TABLE auctions (auction_id BIGINT, tick INTEGER, day INTEGER,"
+        + " partition INTEGER, customer INTEGER, stage VARCHAR, winner VARCHAR, price_micros BIGINT,"
+        + " reserve_micros BIGINT");
+    for (AgentSpec agent : scenario.agents()) {
+      ddl.append(", ").append(bidColumn(agent.id())).append(" BIGINT");
+    }
+    ddl.append(')');
+    try (Statement s = c.createStatement()) {
+      s.execute(ddl.toString());
+    }
+    try (DuckDBAppender a = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "auctions")) {
+      for (AuctionsCleared e : run.auctions()) {
+        int day = scenario.day(e.tick());
+        for (int i = 0; i < e.auctions(); i++) {
+          a.beginRow();
+          a.append(AuctionId.of(e.tick(), e.partition(), i));
+          a.append((int) e.tick());
+          a.append(day);
+          a.append(e.partition());
+          a.append(e.customers()[i]);
+          a.append(Stage.of(e.stages()[i]).key());
+          int w = e.winners()[i];
+          if (w < 0) {
+            a.appendNull();
+          } else {
+            a.append(e.agents().get(w));
+          }
+          a.append(e.pricesMicros()[i]);
+          a.append(e.reserveMicros());
+          for (long[] column : e.bids()) {
+            a.append(column[i]);
+          }
+          a.endRow();
+        }
+      }
+    }
+  }
+
+  private static void fillOutcomes(DuckDBConnection c, RecordedRun run) throws SQLException {
+    Scenario scenario = run.scenario();
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE outcomes (tick INTEGER, day INTEGER, shard INTEGER, customer INTEGER, agent VARCHAR,"
+          + " clicked BOOLEAN, purchased BOOLEAN, revenue_micros BIGINT)");
+    }
+    try (DuckDBAppender a = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "outcomes")) {
+      for (OutcomesRecorded e : run.outcomes()) {
+        ShardOutcomes o = e.outcomes();
+        int day = scenario.day(e.tick());
+        for (int i = 0; i < o.rows(); i++) {
+          a.beginRow();
+          a.append((int) e.tick());
+          a.append(day);
+          a.append(e.shard());
+          a.append(o.customers()[i]);
+          a.append(scenario.agents().get(o.agents()[i]).id());
+          a.append((o.kinds()[i] & ShardOutcomes.CLICK) != 0);
+          a.append((o.kinds()[i] & ShardOutcomes.PURCHASE) != 0);
+          a.append(o.revenueMicros()[i]);
+          a.endRow();
+        }
+      }
+    }
+  }
+
+  /** A SQL string literal of a path. */
+  public static String literal(Path path) {
+    return "'" + path.toAbsolutePath().toString().replace("'", "''") + "'";
+  }
+
+  public static Format format(String name) {
+    try {
+      return Format.valueOf(name.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new BadInput("--format " + name + ": must be parquet or csv");
+    }
+  }
+}

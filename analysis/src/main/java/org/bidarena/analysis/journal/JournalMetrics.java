@@ -1,0 +1,57 @@
+package org.bidarena.analysis.journal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.bidarena.agents.BidderTickSettled;
+import org.bidarena.analysis.metrics.RunMetrics;
+import org.bidarena.analysis.metrics.TickResult;
+import org.bidarena.core.events.OutcomesRecorded;
+import org.bidarena.core.events.TickCompleted;
+import org.bidarena.core.scenario.Scenario;
+
+/**
+ * Regroups a journal walk (by persistence id) into ticks and feeds them, in tick order, to {@link RunMetrics}.
+ * Only each shard's latest outcomes are kept: the funnel is made of them alone, and a run's outcomes are
+ * too many to hold.
+ */
+final class JournalMetrics implements JournalVisitor {
+  private final Scenario scenario;
+  private final Map<Long, List<BidderTickSettled>> settled = new TreeMap<>();
+  private final Map<Long, TickCompleted> completed = new TreeMap<>();
+  private final Map<Integer, OutcomesRecorded> latestOutcomes = new HashMap<>();
+
+  JournalMetrics(Scenario scenario) {
+    this.scenario = scenario;
+  }
+
+  @Override
+  public void event(String persistenceId, long sequenceNr, Object event) {
+    if (event instanceof BidderTickSettled s) {
+      settled.computeIfAbsent(s.tick(), t -> new ArrayList<>()).add(s);
+    } else if (event instanceof OutcomesRecorded o) {
+      latestOutcomes.merge(o.shard(), o, (a, b) -> b.tick() > a.tick() ? b : a);
+    } else if (event instanceof TickCompleted t) {
+      // Should a tick be journaled twice, both count, as they always have: the figures mirror the journal.
+      completed.merge(t.tick(), t, (a, b) -> new TickCompleted(a.tick(), a.auctions() + b.auctions()));
+    }
+  }
+
+  /** The metrics of every tick read, with the walk's digest. */
+  RunJournal contents(String digest) {
+    Map<Long, List<OutcomesRecorded>> outcomes = new TreeMap<>();
+    latestOutcomes.values().forEach(o -> outcomes.computeIfAbsent(o.tick(), t -> new ArrayList<>()).add(o));
+    TreeSet<Long> ticks = new TreeSet<>(settled.keySet());
+    ticks.addAll(outcomes.keySet());
+    ticks.addAll(completed.keySet());
+    RunMetrics metrics = new RunMetrics(scenario);
+    for (long t : ticks) {
+      metrics.onTick(new TickResult(t, settled.getOrDefault(t, List.of()), outcomes.getOrDefault(t, List.of()),
+          completed.get(t)));
+    }
+    return new RunJournal(metrics.snapshot().withDigest(digest), metrics.ticks(), metrics.lastTick());
+  }
+}

@@ -1,0 +1,31 @@
+package org.bidarena.analysis.metrics;
+
+import org.bidarena.agents.BidderTickSettled;
+import org.bidarena.core.scenario.AgentSpec;
+
+/** Sums one agent's settled ticks into its run totals; the live summary, replay and what-if all use it. */
+public final class AgentTotals {
+  private long auctions, bids, bidSum, impressions, clicks, conversions, spend, revenue, maxDailySpend;
+
+  public void add(BidderTickSettled s) {
+    auctions += s.auctions();
+    bids += s.bids();
+    bidSum += s.bidSumMicros();
+    impressions += s.impressions();
+    clicks += s.clicks();
+    conversions += s.conversions();
+    spend += s.spendMicros();
+    revenue += s.revenueMicros();
+    maxDailySpend = Math.max(maxDailySpend, s.spentTodayMicros());
+  }
+
+  public long impressions() {
+    return impressions;
+  }
+
+  public AgentMetrics metrics(AgentSpec agent) {
+    return new AgentMetrics(
+        agent.id(), agent.strategy(), agent.dailyBudgetMicros(), auctions, bids, bidSum, impressions, clicks,
+        conversions, spend, revenue, maxDailySpend);
+  }
+}

@@ -1,8 +1,0 @@
-package org.bidarena.app;
-
-/** Input the user must correct: reported as one line, with exit code 2, before anything is written. */
-public final class BadInput extends RuntimeException {
-  public BadInput(String message) {
-    super(message);
-  }
-}

@@ -1,0 +1,39 @@
+package org.bidarena.app.analysis;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.bidarena.analysis.journal.RecordedRun;
+import org.bidarena.analysis.report.HtmlReport;
+import org.bidarena.analysis.run.RunFolder;
+import org.bidarena.app.command.ReadJournalOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Writes DIR/report.html: one self-contained page of charts that opens offline in any browser (Chart.js is"
+          + " inlined, nothing is loaded from the network).",
+      "Charts: ROAS over time per agent; revenue and spend per agent; agent comparison (win rate, ROAS, CAC); bid"
+          + " heatmap (average bid by stage, per agent); the customer-journey funnel by stage; the clearing-price"
+          + " distribution; budget pacing (share of the daily budget spent by time of day).",
+      "Example:  bidarena report runs/my-run && xdg-open runs/my-run/report.html"
+    })
+public final class ReportCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "DIR", description = "The run folder, as made by 'bidarena run'.")
+  Path dir;
+
+  @Mixin ReadJournalOptions journal = new ReadJournalOptions();
+
+  @Override
+  public Integer call() throws Exception {
+    RunFolder folder = RunFolder.open(dir);
+    RecordedRun run = RecordedRun.read(folder, journal.settings(folder), journal.describe(folder), true);
+    Path out = dir.resolve("report.html");
+    RunFolder.writeAtomically(out, HtmlReport.render(run));
+    System.out.println("wrote " + out);
+    return 0;
+  }
+}

@@ -1,0 +1,49 @@
+package org.bidarena.app.cluster;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigFactory;
+import java.util.ArrayList;
+import java.util.List;
+import org.bidarena.analysis.BadInput;
+
+/**
+ * The layout of a local cluster, from {@code bidarena/loopback-cluster.conf} in cluster-config: each
+ * node's name, Artery and health ports, roles, and the static seed nodes. docker-compose.yml mirrors it.
+ */
+public record LoopbackCluster(List<Node> nodes, List<String> seedNodes) {
+  public record Node(String name, int port, int httpPort, List<String> roles) {}
+
+  static final int MAX_NODES = 9;
+
+  /** {@code count} nodes; past the listed ones, nodes take the roles of the last one. */
+  public static LoopbackCluster of(int count, String host, int basePort, int httpBasePort) {
+    if (count < 1 || count > MAX_NODES) {
+      throw new BadInput("--nodes " + count + ": use 1 to " + MAX_NODES);
+    }
+    Config c = ConfigFactory.parseResources("bidarena/loopback-cluster.conf").resolve().getConfig("bidarena.cluster");
+    List<? extends List<?>> roles = c.getAnyRefList("roles").stream().map(r -> (List<?>) r).toList();
+    List<Node> nodes = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      List<String> r = roles.get(Math.min(i, roles.size() - 1)).stream().map(Object::toString).toList();
+      nodes.add(new Node("node" + (i + 1), basePort + i, httpBasePort + i, r));
+    }
+    List<String> seeds = new ArrayList<>();
+    for (int i = 0; i < Math.min(count, c.getInt("seed-count")); i++) {
+      seeds.add(host + ":" + nodes.get(i).port());
+    }
+    return new LoopbackCluster(List.copyOf(nodes), List.copyOf(seeds));
+  }
+
+  /** JVM options for every node the launcher starts on this machine. */
+  static List<String> nodeJavaOptions() {
+    return ConfigFactory.parseResources("bidarena/loopback-cluster.conf").getStringList("bidarena.cluster.node-java-options");
+  }
+
+  public static int defaultBasePort() {
+    return ConfigFactory.parseResources("bidarena/loopback-cluster.conf").getInt("bidarena.cluster.base-port");
+  }
+
+  public static int defaultHttpBasePort() {
+    return ConfigFactory.parseResources("bidarena/loopback-cluster.conf").getInt("bidarena.cluster.http-base-port");
+  }
+}
