@@ -19,10 +19,22 @@ public interface BiddingStrategy {
   default void onTickSettled(TickSettlement s) {}
 
   /** The current factor on the base bid, for reporting (1.0 when it has none). */
-  double multiplier();
+  default double multiplier() {
+    return 1.0;
+  }
 
-  /** Mutable learning state for checkpoints; restore(state()) must give an identical strategy. */
-  double[] state();
+  /**
+   * Mutable learning state for checkpoints; restore(state()) must give an identical strategy. A strategy
+   * that does not learn keeps the default: an empty state.
+   */
+  default double[] state() {
+    return new double[0];
+  }
 
-  void restore(double[] state);
+  default void restore(double[] state) {
+    if (state.length != 0) {
+      throw new IllegalArgumentException(
+          getClass().getSimpleName() + " has no state, got " + state.length + " values");
+    }
+  }
 }

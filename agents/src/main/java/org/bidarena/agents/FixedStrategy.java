@@ -25,24 +25,6 @@ public final class FixedStrategy implements BiddingStrategy {
     return bidMicros;
   }
 
-  @Override
-  public double multiplier() {
-    return 1.0;
-  }
-
-  /** No learning state: the checkpoint is empty. */
-  @Override
-  public double[] state() {
-    return new double[0];
-  }
-
-  @Override
-  public void restore(double[] state) {
-    if (state.length != 0) {
-      throw new IllegalArgumentException("FixedStrategy has no state, got " + state.length + " values");
-    }
-  }
-
   /** The catalog entry: {@code fixed}, bidding {@code bid-cpm}, by default the scenario's base bid. */
   public static final class Entry implements StrategyEntry {
     @Override

@@ -38,19 +38,6 @@ public final class MultiplierStrategy implements BiddingStrategy {
     return multiplier;
   }
 
-  /** No learning state: the checkpoint is empty. */
-  @Override
-  public double[] state() {
-    return new double[0];
-  }
-
-  @Override
-  public void restore(double[] state) {
-    if (state.length != 0) {
-      throw new IllegalArgumentException("MultiplierStrategy has no state, got " + state.length + " values");
-    }
-  }
-
   /** A multiplier strategy's catalog entry: its name, default multiplier and default stages. */
   abstract static class Entry implements StrategyEntry {
     private final String name;

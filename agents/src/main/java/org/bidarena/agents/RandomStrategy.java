@@ -34,24 +34,6 @@ public final class RandomStrategy implements BiddingStrategy {
     return low + Long.remainderUnsigned(bits, span);
   }
 
-  @Override
-  public double multiplier() {
-    return 1.0;
-  }
-
-  /** No learning state: the checkpoint is empty. */
-  @Override
-  public double[] state() {
-    return new double[0];
-  }
-
-  @Override
-  public void restore(double[] state) {
-    if (state.length != 0) {
-      throw new IllegalArgumentException("RandomStrategy has no state, got " + state.length + " values");
-    }
-  }
-
   /** The catalog entry: {@code random}, with no settings; it bids between the auction's minimum and twice the base bid. */
   public static final class Entry implements StrategyEntry {
     @Override

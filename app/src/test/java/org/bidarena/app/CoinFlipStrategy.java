@@ -37,23 +37,6 @@ public final class CoinFlipStrategy implements BiddingStrategy {
     return (SeededStreams.next(agentKey, BidPlanner.auctionId(tick, partition, row)) & 1) == 0 ? bidMicros : 0;
   }
 
-  @Override
-  public double multiplier() {
-    return 1.0;
-  }
-
-  @Override
-  public double[] state() {
-    return new double[0];
-  }
-
-  @Override
-  public void restore(double[] state) {
-    if (state.length != 0) {
-      throw new IllegalArgumentException("CoinFlipStrategy has no state, got " + state.length + " values");
-    }
-  }
-
   /** The catalog entry: {@code coin-flip}, with an integer {@code level} from 1 to 5, in CPM. */
   public static final class Entry implements StrategyEntry {
     @Override
