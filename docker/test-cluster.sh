@@ -37,7 +37,7 @@ secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1f s", b - a }'; }
 
 DOCKERD_PID="" EXEC_ROOT="" NET_SAVED="" COMPOSE_STARTED="" WATCH_PID="" ROOTFS=""
 TIMINGS=()
-timing() { TIMINGS+=("$(printf '%-44s %s' "$1" "$2")"); log "$1: $2"; }
+timing() { TIMINGS+=("$(printf '%-62s %s' "$1" "$2")"); log "$1: $2"; }
 
 cleanup() {
   local rc=$?
@@ -62,7 +62,7 @@ cleanup() {
   fi
   [ -n "$NET_SAVED" ] && restore_network
   [ -n "$EXEC_ROOT" ] && rm -rf --one-file-system "$EXEC_ROOT"
-  if [ "$rc" -ne 0 ] && [ "$rc" -ne 3 ]; then log "logs kept in $WORK"; fi
+  if [ "$rc" -ne 0 ] && [ "$rc" -ne 3 ]; then log "logs kept in $WORK"; else rm -rf --one-file-system "$WORK"; fi
   exit "$rc"
 }
 trap cleanup EXIT
@@ -355,7 +355,7 @@ mkdir -p "$CACHE" runs
 exec 9>"$CACHE/lock"
 flock -n 9 || die "another docker/test-cluster.sh uses $CACHE"
 STAMP=$(date -u +%Y%m%d%H%M%S)
-log "work folder $WORK"
+log "work folder $WORK (removed if the test passes); load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 
 engine
 t=$(now)
@@ -369,5 +369,6 @@ pick_ports
 fault_free_run
 killed_node_run
 timing "test-cluster.sh wall time" "$(secs "$START" "$(now)")"
+log "load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; run folders in runs/docker_test_${STAMP}_{a,b}"
 log "PASSED. Timings:"
 printf '  %s\n' "${TIMINGS[@]}"
