@@ -139,7 +139,7 @@ engine() {
     export DOCKER_HOST="unix://$EXEC_ROOT/docker.sock"
     local t; t=$(now)
     dockerd --data-root "$CACHE/data" --exec-root "$EXEC_ROOT/exec" --pidfile "$EXEC_ROOT/dockerd.pid" \
-      -H "$DOCKER_HOST" >"$WORK/dockerd.log" 2>&1 &
+      -H "$DOCKER_HOST" >"$WORK/dockerd.log" 2>&1 9>&- &
     DOCKERD_PID=$!
     for _ in $(seq 120); do
       docker info >/dev/null 2>&1 && break
