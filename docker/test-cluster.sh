@@ -400,6 +400,6 @@ pick_ports
 fault_free_run 1 || { [ $? -eq 10 ] && fault_free_run 2; } || die "run 1: the cluster never started the run, twice"
 killed_node_run 1 || { [ $? -eq 10 ] && killed_node_run 2; } || die "run 2: the cluster never started the run, twice"
 timing "test-cluster.sh wall time" "$(secs "$START" "$(now)")"
-log "load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; run folders in runs/docker_test_${STAMP}_{a,b}"
+log "load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores; run folders in runs/docker_test_${STAMP}_*"
 log "PASSED. Timings:"
 printf '  %s\n' "${TIMINGS[@]}"
