@@ -35,7 +35,7 @@ public record LoopbackCluster(List<Node> nodes, List<String> seedNodes) {
   }
 
   /** JVM options for every node the launcher starts on this machine. */
-  static List<String> nodeJavaOptions() {
+  public static List<String> nodeJavaOptions() {
     return ConfigFactory.parseResources("bidarena/loopback-cluster.conf").getStringList("bidarena.cluster.node-java-options");
   }
 
