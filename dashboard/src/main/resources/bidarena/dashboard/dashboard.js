@@ -111,7 +111,10 @@ function render(frame) {
   for (const [id, data] of Object.entries(frame.panels)) {
     if (renderers[id]) renderers[id](data, frame);
   }
-  if (frame.state === 'finished' || frame.state === 'stopped') refreshRuns();
+  if (frame.state !== page.state && (frame.state === 'finished' || frame.state === 'stopped' || page.state === undefined)) {
+    refreshRuns().catch(showError);
+  }
+  page.state = frame.state;
 }
 
 // ---- feed ----

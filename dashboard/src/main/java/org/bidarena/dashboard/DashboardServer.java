@@ -70,6 +70,8 @@ public final class DashboardServer extends AllDirectives {
   private Route api() {
     return pathPrefix("api", () -> concat(
         path("scenarios", () -> get(() -> json(() -> Json.strings(dashboard.scenarios())))),
+        path("frame", () -> get(() -> json(feed::last))),
+        path("clients", () -> get(() -> json(() -> Integer.toString(feed.clients())))),
         path("runs", () -> concat(
             get(() -> json(dashboard::runsJson)),
             post(this::startRun))),

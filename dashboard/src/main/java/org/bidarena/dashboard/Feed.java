@@ -1,5 +1,6 @@
 package org.bidarena.dashboard;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pekko.NotUsed;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.http.javadsl.model.ws.Message;
@@ -22,6 +23,7 @@ final class Feed {
   private final BoundedSourceQueue<String> queue;
   private final Source<String, NotUsed> frames;
   private volatile String last = "{\"type\": \"idle\"}";
+  private final AtomicInteger clients = new AtomicInteger();
 
   Feed(ActorSystem<?> system) {
     Pair<BoundedSourceQueue<String>, Source<String, NotUsed>> hub =
@@ -37,11 +39,28 @@ final class Feed {
     queue.offer(frame);
   }
 
+  String last() {
+    return last;
+  }
+
+  /** Pages connected now. */
+  int clients() {
+    return clients.get();
+  }
+
   /** A page's socket: the latest frame at once, then every frame; what the page sends is ignored. */
   Flow<Message, Message, NotUsed> socket() {
-    Source<Message, NotUsed> out = Source.single(last).concat(frames)
+    Source<Message, NotUsed> out = Source.lazySingle(() -> {
+          clients.incrementAndGet();
+          return last;
+        })
+        .concat(frames)
         .buffer(4, OverflowStrategy.dropHead())
-        .map(f -> (Message) TextMessage.create(f));
+        .map(f -> (Message) TextMessage.create(f))
+        .watchTermination((mat, done) -> {
+          done.whenComplete((d, e) -> clients.decrementAndGet());
+          return mat;
+        });
     return Flow.fromSinkAndSourceCoupled(Sink.ignore(), out);
   }
 }

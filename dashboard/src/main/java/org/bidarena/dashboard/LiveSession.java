@@ -37,6 +37,8 @@ public final class LiveSession {
   private long rateNanos;
   private double auctionsPerSecond;
   private String lastFrame;
+  private volatile long playStartNanos;
+  private volatile double playSeconds;
 
   LiveSession(String name, RunLauncher.PreparedRun run, boolean startPaused, double ticksPerSecond) {
     this.name = name;
@@ -70,7 +72,7 @@ public final class LiveSession {
             finish();
           }
         });
-        state = "finished";
+        done();
       } catch (Exception e) {
         error = BadInput.rootMessage(e);
         state = error.contains("stopped from the dashboard") ? "stopped" : "failed";
@@ -84,6 +86,7 @@ public final class LiveSession {
   }
 
   private synchronized void attach(ActorSystem<?> system, ActorRef<DriverProtocol.Command> driverRef) {
+    playStartNanos = System.nanoTime();
     journal = new LiveJournal(system, scenario, tick -> panels.forEach(p -> p.onTick(tick)));
     driver = driverRef;
     driverRef.tell(new Driver.Pace(Driver.Pace.Action.SPEED, ticksPerSecond));
@@ -95,6 +98,7 @@ public final class LiveSession {
 
   /** The last tick is journaled: read all of it while the node is still up, then let it go. */
   private synchronized void finish() {
+    playSeconds = (System.nanoTime() - playStartNanos) / 1e9;
     try {
       // Every tick is journaled before this is called: one read should do, a few more cost nothing.
       for (int i = 0; i < 10 && journal.poll() < scenario.totalTicks() - 1; i++) {
@@ -103,9 +107,13 @@ public final class LiveSession {
     } catch (Exception e) {
       error = BadInput.rootMessage(e);
     }
+    closed = true;
+  }
+
+  /** summary.json is written: the next frame says so, with the figures read at the last tick. */
+  private synchronized void done() {
     state = "finished";
     lastFrame = null;
-    closed = true;
   }
 
   private synchronized void close() {
@@ -162,8 +170,9 @@ public final class LiveSession {
       }
     }
     lastFrame = String.format(Locale.ROOT,
-        "{\"type\": \"frame\", \"run\": %s, \"state\": %s, \"error\": %s, \"ticksPerSecond\": %s, \"panels\": %s}",
-        Json.string(name), Json.string(state), Json.string(error), ticksPerSecond, p);
+        "{\"type\": \"frame\", \"run\": %s, \"state\": %s, \"error\": %s, \"ticksPerSecond\": %s,"
+            + " \"playSeconds\": %.3f, \"panels\": %s}",
+        Json.string(name), Json.string(state), Json.string(error), ticksPerSecond, playSeconds, p);
     return lastFrame;
   }
 }

@@ -11,6 +11,7 @@ import org.bidarena.analysis.run.RunFolder;
 import org.bidarena.app.run.Simulation;
 import org.bidarena.cluster.JournalSettings;
 import org.bidarena.core.scenario.Scenario;
+import org.bidarena.core.scenario.ScenarioException;
 import org.bidarena.core.scenario.ScenarioLoader;
 import org.bidarena.dashboard.RunLauncher;
 
@@ -21,7 +22,13 @@ public final class LocalRunLauncher implements RunLauncher {
     if (scenarioFile != null && !Files.isRegularFile(scenarioFile)) {
       throw new BadInput("scenario file " + scenarioFile + " does not exist");
     }
-    Scenario scenario = ScenarioLoader.load(scenarioFile, overrides, seed);
+    Scenario scenario;
+    try {
+      scenario = ScenarioLoader.load(scenarioFile, overrides, seed);
+    } catch (ScenarioException e) {
+      // The command line shows the same line and exits 2.
+      throw new BadInput(e.getMessage());
+    }
     RunFolder.requireFree(dir);
     RunFolder folder;
     try {

@@ -195,7 +195,7 @@ public final class Driver extends EventSourcedBehavior<Command, CoreEvent, Drive
       if (!start.restorePoint().isStart()) {
         return stop("the journal has no run to resume");
       }
-      return Effect().persist(start.run()).thenRun(s -> startTick(0));
+      return Effect().persist(start.run()).thenRun(s -> advance(0));
     }
     if (!state.run.scenarioSha256().equals(start.run().scenarioSha256()) || state.run.seed() != start.run().seed()) {
       return stop("the journal belongs to another scenario or seed (journal seed " + state.run.seed()
@@ -209,7 +209,7 @@ public final class Driver extends EventSourcedBehavior<Command, CoreEvent, Drive
       return Effect().none().thenRun(s -> observer.tell(new RunProgress.RunFinished(s.lastCompleted)));
     }
     context.getLog().info("resuming from checkpoint {} (last completed tick {})", state.lastCheckpoint, state.lastCompleted);
-    return Effect().none().thenRun(s -> startTick(s.lastCheckpoint + 1));
+    return Effect().none().thenRun(s -> advance(s.lastCheckpoint + 1));
   }
 
   private void startTick(long tick) {
