@@ -13,6 +13,7 @@ import org.bidarena.app.ipinyou.IpinyouBenchmarkCommand;
 import org.bidarena.app.node.LocalNode;
 import org.bidarena.app.run.ResumeCommand;
 import org.bidarena.app.run.RunCommand;
+import org.bidarena.app.serve.ServeCommand;
 import org.bidarena.app.throughput.ThroughputCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -27,7 +28,7 @@ import picocli.CommandLine;
     subcommands = {
       RunCommand.class, ResumeCommand.class, ReplayCommand.class, ExportCommand.class, SqlCommand.class,
       WhatIfCommand.class, ReportCommand.class, NodeCommand.class, ClusterCommand.class, ThroughputCommand.class,
-      IpinyouBenchmarkCommand.class, HelpCommand.class
+      IpinyouBenchmarkCommand.class, ServeCommand.class, HelpCommand.class
     })
 public final class BidArena implements Runnable {
   public static final int BAD_INPUT = 2;

@@ -19,6 +19,7 @@ import org.bidarena.cluster.JournalSettings;
 import org.bidarena.cluster.NodeStatus;
 import org.bidarena.core.journal.RestorePoint;
 import org.bidarena.core.scenario.Scenario;
+import org.bidarena.dashboard.RunLauncher;
 
 /** Plays (or continues) a scenario, on one node or as the Driver's node of a cluster, and reports its result. */
 public final class Simulation {
@@ -26,6 +27,7 @@ public final class Simulation {
   private final Scenario scenario;
   private final PrintStream out;
   private final JournalSettings journal;
+  private RunLauncher.Hooks hooks;
 
   public Simulation(RunFolder folder, Scenario scenario, PrintStream out, JournalSettings journal) {
     this.folder = folder;
@@ -36,12 +38,21 @@ public final class Simulation {
 
   /** Runs to the end (or continues) on one node, then writes summary.json and ticks.csv. Returns the summary. */
   public RunSummary run() throws Exception {
+    return run(null);
+  }
+
+  /** The same, telling {@code hooks} (a live view; may be null) when the engine is up and when the ticks are done. */
+  public RunSummary run(RunLauncher.Hooks hooks) throws Exception {
     FileAppender<ILoggingEvent> log = RunLog.attach(folder);
     ActorSystem<Void> system = LocalNode.start(journal);
     try {
       DriverJournal journaled = DriverJournal.read(system);
       checkScenario(journaled);
       Engine engine = Engine.start(system, scenario);
+      if (hooks != null) {
+        hooks.engineUp(system, engine.driver());
+      }
+      this.hooks = hooks;
       return play(system, engine, journaled, new NodeStatus());
     } finally {
       system.terminate();
@@ -74,6 +85,9 @@ public final class Simulation {
         progress.tickFinished(tick, auctions);
       });
       out.printf("%nSimulated %d ticks in %.1f s%n", scenario.totalTicks(), progress.elapsedSeconds());
+    }
+    if (hooks != null) {
+      hooks.ticksDone();
     }
     RunJournal contents = JournalReader.read(system, scenario);
     RunFolder.writeAtomically(folder.summaryJson(), contents.summary().toJson());

@@ -58,7 +58,9 @@ public final class KryoRegistrations {
       Driver.MemberLost.class,
       Driver.MemberJoined.class,
       Driver.NodeStarted.class,
-      String[].class);
+      String[].class,
+      Driver.Pace.class,
+      Driver.Pace.Action.class);
 
   private KryoRegistrations() {}
 

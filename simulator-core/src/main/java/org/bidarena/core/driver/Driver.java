@@ -79,7 +79,14 @@ public final class Driver extends EventSourcedBehavior<Command, CoreEvent, Drive
   /** A cluster member left, was downed or removed: whatever entities it held are gone. */
   public record MemberLost(String address) implements Command {}
 
+  /** From a live view: pause, resume, step one tick, set the speed or stop. Acts between ticks only. */
+  public record Pace(Action action, double ticksPerSecond) implements Command {
+    public enum Action { PAUSE, RESUME, STEP, SPEED, STOP }
+  }
+
   private record TickTimedOut(long tick) implements Command {}
+
+  private record NextTick(long tick) implements Command {}
 
   private record KeepersListed(Receptionist.Listing listing) implements Command {}
 
@@ -107,6 +114,9 @@ public final class Driver extends EventSourcedBehavior<Command, CoreEvent, Drive
   private final TreeSet<Participant> waitingFor = new TreeSet<>();
   private long auctions;
   private int checkpointsSaved;
+  private final Pacer pacer = new Pacer();
+  /** The tick the pacer holds back, -1 when none. */
+  private long held = -1;
 
   /** The run as journaled: what was started, and how far it got. */
   public static final class State {
@@ -164,6 +174,13 @@ public final class Driver extends EventSourcedBehavior<Command, CoreEvent, Drive
         .onCommand(EpochAdvanced.class, this::onEpochAdvanced)
         .onCommand(Halted.class, this::onHalted)
         .onCommand(RewindTimer.class, this::onRewindTimer)
+        .onCommand(Pace.class, this::onPace)
+        .onCommand(NextTick.class, (state, next) -> {
+          if (next.tick() == held && rewind == null) {
+            advance(next.tick());
+          }
+          return Effect().none();
+        })
         .build();
   }
 
@@ -178,7 +195,7 @@ public final class Driver extends EventSourcedBehavior<Command, CoreEvent, Drive
       if (!start.restorePoint().isStart()) {
         return stop("the journal has no run to resume");
       }
-      return Effect().persist(start.run()).thenRun(s -> startTick(0));
+      return Effect().persist(start.run()).thenRun(s -> advance(0));
     }
     if (!state.run.scenarioSha256().equals(start.run().scenarioSha256()) || state.run.seed() != start.run().seed()) {
       return stop("the journal belongs to another scenario or seed (journal seed " + state.run.seed()
@@ -192,7 +209,7 @@ public final class Driver extends EventSourcedBehavior<Command, CoreEvent, Drive
       return Effect().none().thenRun(s -> observer.tell(new RunProgress.RunFinished(s.lastCompleted)));
     }
     context.getLog().info("resuming from checkpoint {} (last completed tick {})", state.lastCheckpoint, state.lastCompleted);
-    return Effect().none().thenRun(s -> startTick(s.lastCheckpoint + 1));
+    return Effect().none().thenRun(s -> advance(s.lastCheckpoint + 1));
   }
 
   private void startTick(long tick) {
@@ -237,12 +254,41 @@ public final class Driver extends EventSourcedBehavior<Command, CoreEvent, Drive
     return Effect().persist(events).thenRun(s -> {
       observer.tell(new RunProgress.TickFinished(tick, completed.auctions(), scenario.totalTicks()));
       if (tick + 1 < scenario.totalTicks()) {
-        startTick(tick + 1);
+        advance(tick + 1);
       } else {
         playing = false;
         observer.tell(new RunProgress.RunFinished(tick));
       }
     });
+  }
+
+  /** Starts {@code next} now, later, or not until the pace allows it. */
+  private void advance(long next) {
+    held = next;
+    long delay = pacer.delayNanos(System.nanoTime());
+    if (delay == 0) {
+      held = -1;
+      startTick(next);
+    } else if (delay > 0) {
+      timers.startSingleTimer(NextTick.class, new NextTick(next), Duration.ofNanos(delay));
+    }
+  }
+
+  private Effect<CoreEvent, State> onPace(State state, Pace pace) {
+    switch (pace.action()) {
+      case PAUSE -> pacer.pause();
+      case RESUME -> pacer.resume();
+      case STEP -> pacer.step();
+      case SPEED -> pacer.speed(pace.ticksPerSecond());
+      case STOP -> {
+        return playing ? stop("stopped from the dashboard") : Effect().none();
+      }
+    }
+    if (held >= 0 && rewind == null) {
+      timers.cancel(NextTick.class);
+      advance(held);
+    }
+    return Effect().none();
   }
 
   private Effect<CoreEvent, State> onTimeout(State state, TickTimedOut timeout) {
@@ -285,6 +331,8 @@ public final class Driver extends EventSourcedBehavior<Command, CoreEvent, Drive
   private Effect<CoreEvent, State> startRewind(State state, String reason) {
     Set<Incarnation> stale = new HashSet<>(rewind == null ? Set.of(incarnation) : rewind.unhalted());
     timers.cancel(new TickTimedOut(current));
+    timers.cancel(NextTick.class);
+    held = -1;
     current = -1;
     waitingFor.clear();
     incarnation = incarnation.next(state.lastCheckpoint);
