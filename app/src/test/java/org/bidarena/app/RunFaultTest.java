@@ -25,6 +25,43 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RunFaultTest {
   private static final String[] TINY = {"customers.count=100", "time.days=1", "time.ticks-per-day=4"};
 
+  // item 3: order values that could overflow the money sums are refused, naming the bound
+  @Test
+  void orderValuesThatCouldOverflowAreRefusedNamingTheBound(@TempDir Path temp) {
+    Runs.Result result = Runs.bidarena(Runs.withSets(TINY, "run", "--out", temp.resolve("o").toString(),
+        "--set", "customers.order-value.mean=1000000000", "--set", "customers.order-value.sigma=5"));
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(2);
+    assertOneLine(result.err(), "customers.order-value");
+    assertThat(result.err()).contains("the largest order allowed is 90000");
+    assertThat(temp.resolve("o")).doesNotExist();
+  }
+
+  // item 7: a node started by 'cluster' ends when the cluster's process ends, however it ended
+  @Test
+  void aNodeEndsWhenTheProcessThatStartedItEnds(@TempDir Path temp) throws Exception {
+    Process parent = new ProcessBuilder("sleep", "600").start();
+    Process node = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), "org.bidarena.app.BidArena", "node", "--roles", "customers",
+        "--port", Integer.toString(FreePorts.consecutive(1)), "--http-port", Integer.toString(FreePorts.consecutive(1)),
+        "--run-id", "orphan", "--journal", "h2", "--out", temp.resolve("n").toString(), "--set", "customers.count=100",
+        "--parent-pid", Long.toString(parent.pid()))
+        .redirectErrorStream(true).start();
+    try (java.io.BufferedReader out = new java.io.BufferedReader(
+        new java.io.InputStreamReader(node.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+      String line;
+      StringBuilder seen = new StringBuilder();
+      while ((line = out.readLine()) != null && !line.contains(" is up: ")) {
+        seen.append(line).append('\n');
+      }
+      assertThat(line).as("the node came up; it printed: %s", seen).isNotNull();
+      parent.destroyForcibly();
+      assertThat(node.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as("the node ended with its parent").isTrue();
+    } finally {
+      parent.destroyForcibly();
+      node.destroyForcibly();
+    }
+  }
+
   // item 4: two runs into one --out
   @Test
   void aFolderHeldByAnotherProcessIsRefusedByRunAndByResume(@TempDir Path temp) throws Exception {
