@@ -82,6 +82,24 @@ class RunFaultTest {
     }
   }
 
+  // item 11: a second resume of one PostgreSQL run is refused at once
+  @Test
+  void aSecondResumeOfAPostgresRunIsRefusedAtOnce(@TempDir Path temp) throws Exception {
+    String url = System.getenv("BIDARENA_PG_URL");
+    assumeTrue(url != null && !url.isBlank(), "BIDARENA_PG_URL is not set");
+    Path dir = temp.resolve("pg");
+    Runs.Result run = Runs.bidarena(Runs.withSets(TINY, "run", "--journal", "postgres", "--out", dir.toString()));
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    try (FileChannel channel = FileChannel.open(dir.resolve("run.lock"), StandardOpenOption.WRITE);
+        FileLock lock = channel.lock()) {
+      long start = System.nanoTime();
+      Runs.Result second = Runs.bidarena("resume", dir.toString());
+      assertThat(second.exitCode()).as(second.err()).isEqualTo(2);
+      assertOneLine(second.err(), "is in use by another bidarena process");
+      assertThat((System.nanoTime() - start) / 1e9).isLessThan(5);
+    }
+  }
+
   // item 5: a kill in the first ~1.5 s
   @Test
   void aRunKilledBeforeItsJournalExistedIsResumedFromItsFirstTick(@TempDir Path temp) throws Exception {
