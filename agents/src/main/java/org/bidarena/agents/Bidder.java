@@ -151,7 +151,11 @@ public final class Bidder extends TickEntity<Command, BidderTickSettled, Bidder.
     state.bids += notice.bids();
     state.bidSum += notice.bidSumMicros();
     state.impressions += notice.impressions();
-    state.spend += notice.spendMicros();
+    try {
+      state.spend = Math.addExact(state.spend, notice.spendMicros());
+    } catch (ArithmeticException e) {
+      return fail(notice.tick(), overflow("spend"));
+    }
     return settleIfComplete(state);
   }
 
@@ -162,8 +166,18 @@ public final class Bidder extends TickEntity<Command, BidderTickSettled, Bidder.
     state.outcomes++;
     state.clicks += outcomes.clicks();
     state.conversions += outcomes.conversions();
-    state.revenue += outcomes.revenueMicros();
+    try {
+      state.revenue = Math.addExact(state.revenue, outcomes.revenueMicros());
+    } catch (ArithmeticException e) {
+      return fail(outcomes.tick(), overflow("revenue"));
+    }
     return settleIfComplete(state);
+  }
+
+  /** Money is counted exactly in micros: a total past Long.MAX_VALUE stops the run, never wraps. */
+  private static String overflow(String what) {
+    return "the " + what + " of one agent passed 9,223,372,036,854.775807, the most a run can count exactly;"
+        + " play fewer customers or days, or lower customers.order-value.mean";
   }
 
   private Effect<BidderTickSettled, State> settleIfComplete(State state) {

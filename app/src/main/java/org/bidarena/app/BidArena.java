@@ -56,6 +56,12 @@ public final class BidArena implements Runnable {
   public static int execute(PrintWriter err, String... args) {
     CommandLine cli = new CommandLine(new BidArena());
     cli.setErr(err);
+    // A mistyped option gets its one line and a pointer to --help, not the whole usage.
+    cli.setParameterExceptionHandler((e, args1) -> {
+      err.println("error: " + e.getMessage());
+      err.println("See '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
+      return BAD_INPUT;
+    });
     cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
       if (e instanceof BadInput || e instanceof org.bidarena.core.scenario.ScenarioException) {
         err.println("error: " + e.getMessage());

@@ -17,7 +17,10 @@ public record JournalSettings(String profile, String driverClass, String url, St
   /** The H2 database file {@code DIR/journal/bidarena.mv.db}. */
   public static JournalSettings h2(Path runDir) {
     Path db = runDir.toAbsolutePath().resolve("journal").resolve("bidarena");
-    return new JournalSettings("slick.jdbc.H2Profile$", "org.h2.Driver", "jdbc:h2:file:" + db, "sa", "", null);
+    // H2 must not close itself in its own shutdown hook: Pekko's coordinated shutdown still writes then, and
+    // each write would print a "Database is already closed" trace on Ctrl-C or SIGTERM.
+    return new JournalSettings("slick.jdbc.H2Profile$", "org.h2.Driver", "jdbc:h2:file:" + db + ";DB_CLOSE_ON_EXIT=FALSE",
+        "sa", "", null);
   }
 
   /** A run's schema in a PostgreSQL database; {@code schema} is a lower-case SQL identifier. */

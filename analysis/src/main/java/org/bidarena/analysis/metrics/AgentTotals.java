@@ -14,8 +14,9 @@ public final class AgentTotals {
     impressions += s.impressions();
     clicks += s.clicks();
     conversions += s.conversions();
-    spend += s.spendMicros();
-    revenue += s.revenueMicros();
+    // exact: a journal whose totals overflow is refused, never printed wrapped
+    spend = Math.addExact(spend, s.spendMicros());
+    revenue = Math.addExact(revenue, s.revenueMicros());
     maxDailySpend = Math.max(maxDailySpend, s.spentTodayMicros());
   }
 

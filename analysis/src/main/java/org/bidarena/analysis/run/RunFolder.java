@@ -10,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -80,24 +81,36 @@ public final class RunFolder {
     return candidate;
   }
 
-  /** Checks that {@code dir} can take a new run: missing, or an empty folder. Creates nothing. */
+  /**
+   * What a start writes before run.json, which comes last: a folder holding only these (a run killed while
+   * it started) holds no run yet, and a new run may take it.
+   */
+  private static final Set<String> STARTING =
+      Set.of(RunClaim.LOCK_FILE, "scenario.conf", "scenario.conf.tmp", "run.json.tmp", "journal.conf",
+          "journal.conf.tmp");
+
+  /** Checks that {@code dir} can take a new run: missing, empty, or only begun. Creates nothing. */
   public static void requireFree(Path dir) {
     if (Files.isRegularFile(dir)) {
       throw new BadInput("--out " + dir + " is a file; give a new or empty folder");
     }
     if (Files.isDirectory(dir)) {
-      if (Files.exists(dir.resolve("run.json")) || Files.exists(dir.resolve("journal"))
-          || Files.exists(dir.resolve("journal.conf"))) {
+      if (Files.exists(dir.resolve("run.json")) || Files.exists(dir.resolve("journal"))) {
         throw new BadInput("--out " + dir + " already holds a run; it is not overwritten. Give a new folder, or"
             + " continue it with: bidarena resume " + dir);
       }
-      try (Stream<Path> entries = Files.list(dir)) {
-        if (entries.findAny().isPresent()) {
-          throw new BadInput("--out " + dir + " is not empty; give a new or empty folder");
-        }
-      } catch (IOException e) {
-        throw new BadInput("--out " + dir + " cannot be read: " + e.getMessage());
+      if (!onlyBegun(dir)) {
+        throw new BadInput("--out " + dir + " is not empty; give a new or empty folder");
       }
+    }
+  }
+
+  /** True when {@code dir} is a folder that holds nothing but what a start writes before run.json. */
+  public static boolean onlyBegun(Path dir) {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.allMatch(p -> STARTING.contains(p.getFileName().toString()));
+    } catch (IOException e) {
+      throw new BadInput("--out " + dir + " cannot be read: " + RunClaim.reason(e));
     }
   }
 

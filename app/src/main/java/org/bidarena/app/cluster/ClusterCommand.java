@@ -17,8 +17,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.bidarena.analysis.BadInput;
+import org.bidarena.analysis.run.RunClaim;
 import org.bidarena.analysis.run.RunFolder;
 import org.bidarena.app.command.JournalOptions;
+import org.bidarena.app.command.ScenarioArgument;
 import org.bidarena.app.node.LocalNode;
 import org.bidarena.cluster.JournalSettings;
 import org.bidarena.core.scenario.Scenario;
@@ -75,20 +77,25 @@ public final class ClusterCommand implements Callable<Integer> {
 
   @Mixin JournalOptions journalOptions = new JournalOptions();
 
+  /** The driver node's last "error:" line: its output is ours, not a log file's. */
+  private final java.util.concurrent.atomic.AtomicReference<String> driverError =
+      new java.util.concurrent.atomic.AtomicReference<>();
+
   @Override
   public Integer call() throws Exception {
-    if (scenarioFile != null && !Files.isRegularFile(scenarioFile)) {
-      throw new BadInput("scenario file " + scenarioFile + " does not exist");
-    }
     if (journalOptions.kindOr("postgres").equals("h2")) {
       throw new BadInput("a cluster needs a journal every node can reach; the run folder's H2 file cannot be shared."
           + " Use --journal postgres with --jdbc-url or BIDARENA_PG_URL");
     }
-    Scenario scenario = ScenarioLoader.load(scenarioFile, overrides, seed);
+    Scenario scenario = ScenarioLoader.load(ScenarioArgument.check(scenarioFile), overrides, seed);
     String host = "127.0.0.1";
     LoopbackCluster layout = LoopbackCluster.of(nodes,  host,
         basePort != null ? basePort : LoopbackCluster.defaultBasePort(),
         httpBasePort != null ? httpBasePort : LoopbackCluster.defaultHttpBasePort());
+    for (LoopbackCluster.Node node : layout.nodes()) {
+      Ports.requireFree(node.name() + "'s Artery", host, node.port());
+      Ports.requireFree(node.name() + "'s health", host, node.httpPort());
+    }
     Path dir = out != null ? out : RunFolder.defaultLocation(scenario);
     RunFolder.requireFree(dir);
     String runId = JournalOptions.newRunId(dir);
@@ -96,21 +103,23 @@ public final class ClusterCommand implements Callable<Integer> {
     if (LocalNode.prepareJournal(journal) > 0) {
       throw new BadInput(journal.describe() + " already holds events of another run; a new run needs a clean schema");
     }
-    RunFolder folder = RunFolder.create(dir, scenario);
-    JournalOptions.record(dir, journal);
-    System.out.printf("Running scenario '%s' with seed %d on %d nodes, journal %s -> %s%n", scenario.name(),
-        scenario.seed(), nodes, journal.describe(), dir);
-
+    boolean existed = Files.isDirectory(dir);
+    RunClaim claim = RunClaim.take(dir);
+    boolean ready = false;
     List<Process> processes = new ArrayList<>();
     Thread stopper = new Thread(() -> processes.forEach(Process::destroy));
     Runtime.getRuntime().addShutdownHook(stopper);
     try {
+      RunFolder.requireFree(dir);
+      JournalOptions.record(dir, journal);
+      RunFolder folder = RunFolder.create(dir, scenario);
+      System.out.printf("Running scenario '%s' with seed %d on %d nodes, journal %s -> %s%n", scenario.name(),
+          scenario.seed(), nodes, journal.describe(), dir);
       for (int i = 0; i < layout.nodes().size(); i++) {
         processes.add(start(layout, layout.nodes().get(i), folder, journal, runId, i == 0, System.out));
       }
-      for (int i = 0; i < processes.size(); i++) {
-        awaitReady(layout.nodes().get(i), processes.get(i), folder);
-      }
+      awaitReady(layout.nodes(), processes, folder);
+      ready = true;
       System.out.printf("cluster: %d nodes ready%n", processes.size());
       int code = processes.get(0).waitFor();
       if (code != 0) {
@@ -120,6 +129,21 @@ public final class ClusterCommand implements Callable<Integer> {
     } finally {
       stop(processes);
       Runtime.getRuntime().removeShutdownHook(stopper);
+      claim.close();
+      if (!ready && !existed) {
+        // A cluster that never started leaves no folder that looks like a run.
+        deleteFolder(dir);
+      }
+    }
+  }
+
+  private static void deleteFolder(Path dir) {
+    try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+      for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException e) {
+      System.out.println("(could not remove " + dir + ": " + e.getMessage() + ")");
     }
   }
 
@@ -140,6 +164,7 @@ public final class ClusterCommand implements Callable<Integer> {
         "--seed-nodes", String.join(",", layout.seedNodes()),
         "--min-members", Integer.toString(layout.nodes().size()),
         "--run-id", runId,
+        "--parent-pid", Long.toString(ProcessHandle.current().pid()),
         "--journal", "postgres", "--jdbc-url", journal.url(), "--jdbc-user", journal.user(),
         "--out", folder.dir().toString()));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -156,6 +181,9 @@ public final class ClusterCommand implements Callable<Integer> {
           new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         String line;
         while ((line = reader.readLine()) != null) {
+          if (line.startsWith("error: ")) {
+            driverError.set(line);
+          }
           out.println(line);
         }
       } catch (IOException e) {
@@ -179,31 +207,62 @@ public final class ClusterCommand implements Callable<Integer> {
     return List.of(extra.trim().replace("%n", node.name()).split("\\s+"));
   }
 
-  /** Polls the node's /ready until it answers 200; a node that exits first ends the wait with its code. */
-  private static void awaitReady(LoopbackCluster.Node node, Process process, RunFolder folder) throws Exception {
+  /**
+   * Polls every node's /ready until each answers 200. The first node that exits with an error ends the wait
+   * at once, named with the error line of its log: a node that cannot bind its port fails in seconds.
+   */
+  private void awaitReady(List<LoopbackCluster.Node> layout, List<Process> processes, RunFolder folder)
+      throws Exception {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + "/ready"))
-        .timeout(Duration.ofSeconds(2)).build();
+    boolean[] ready = new boolean[processes.size()];
+    int remaining = processes.size();
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        if (process.exitValue() == 0) {
-          return;
+    while (remaining > 0) {
+      for (int i = 0; i < processes.size(); i++) {
+        if (ready[i]) {
+          continue;
         }
-        throw new BadInput(node.name() + " stopped with exit code " + process.exitValue() + " before it was ready; see "
-            + folder.dir().resolve(node.name() + ".log"));
-      }
-      try {
-        if (http.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
+        LoopbackCluster.Node node = layout.get(i);
+        Process process = processes.get(i);
+        if (!process.isAlive()) {
+          if (process.exitValue() == 0) {
+            ready[i] = true;
+            remaining--;
+            continue;
+          }
+          throw new BadInput(node.name() + " stopped with exit code " + process.exitValue() + " before it was ready"
+              + errorLine(i == 0 ? driverError.get() : lastError(folder.dir().resolve(node.name() + ".log"))));
         }
-      } catch (IOException notYetListening) {
-        // the node is still starting
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + node.httpPort() + "/ready"))
+            .timeout(Duration.ofSeconds(2)).build();
+        try {
+          if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+            ready[i] = true;
+            remaining--;
+          }
+        } catch (IOException notYetListening) {
+          // the node is still starting
+        }
       }
-      process.waitFor(200, TimeUnit.MILLISECONDS);
+      if (System.nanoTime() > deadline) {
+        throw new BadInput("the cluster's nodes were not all ready within " + READY_TIMEOUT.toSeconds() + " s; see the"
+            + " node logs in " + folder.dir());
+      }
+      processes.get(0).waitFor(200, TimeUnit.MILLISECONDS);
     }
-    throw new BadInput(node.name() + " was not ready within " + READY_TIMEOUT.toSeconds() + " s; see "
-        + folder.dir().resolve(node.name() + ".log"));
+  }
+
+  private static String errorLine(String line) {
+    return line == null ? "" : ": " + line.replaceFirst("^error: ", "");
+  }
+
+  /** The last "error:" line of a node's log, if any. */
+  private static String lastError(Path log) {
+    try (java.util.stream.Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
+      return lines.filter(l -> l.startsWith("error: ")).reduce((a, b) -> b).orElse(null);
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return null;
+    }
   }
 
   /**

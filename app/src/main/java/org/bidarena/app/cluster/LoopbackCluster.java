@@ -20,6 +20,12 @@ public record LoopbackCluster(List<Node> nodes, List<String> seedNodes) {
     if (count < 1 || count > MAX_NODES) {
       throw new BadInput("--nodes " + count + ": use 1 to " + MAX_NODES);
     }
+    requirePortRange("--base-port", basePort, count);
+    requirePortRange("--http-base-port", httpBasePort, count);
+    if (basePort < httpBasePort + count && httpBasePort < basePort + count) {
+      throw new BadInput("--base-port " + basePort + " and --http-base-port " + httpBasePort + ": the " + count
+          + " Artery ports and the " + count + " health ports must not overlap");
+    }
     Config c = ConfigFactory.parseResources("bidarena/loopback-cluster.conf").resolve().getConfig("bidarena.cluster");
     List<? extends List<?>> roles = c.getAnyRefList("roles").stream().map(r -> (List<?>) r).toList();
     List<Node> nodes = new ArrayList<>();
@@ -32,6 +38,13 @@ public record LoopbackCluster(List<Node> nodes, List<String> seedNodes) {
       seeds.add(host + ":" + nodes.get(i).port());
     }
     return new LoopbackCluster(List.copyOf(nodes), List.copyOf(seeds));
+  }
+
+  private static void requirePortRange(String option, int base, int count) {
+    if (base < 1 || base > 65535 - (count - 1)) {
+      throw new BadInput(option + " " + base + ": " + count + " nodes need ports " + base + " to " + (base + count - 1)
+          + "; use 1 to " + (65535 - (count - 1)));
+    }
   }
 
   /** JVM options for every node the launcher starts on this machine. */

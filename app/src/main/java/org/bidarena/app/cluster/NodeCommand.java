@@ -20,6 +20,7 @@ import org.bidarena.analysis.journal.DriverJournal;
 import org.bidarena.analysis.report.Report;
 import org.bidarena.analysis.run.RunFolder;
 import org.bidarena.app.command.JournalOptions;
+import org.bidarena.app.command.ScenarioArgument;
 import org.bidarena.app.node.LocalNode;
 import org.bidarena.app.node.RunLog;
 import org.bidarena.app.run.Simulation;
@@ -99,17 +100,21 @@ public final class NodeCommand implements Callable<Integer> {
           + " (default: $BIDARENA_OUT, else runs/RUN-ID).")
   Path out;
 
+  @Option(names = "--parent-pid", hidden = true,
+      description = "Stop when this process ends: 'cluster' passes its own pid, so that no node outlives it.")
+  Long parentPid;
+
   @Mixin JournalOptions journalOptions = new JournalOptions();
+
+  private static final java.util.regex.Pattern RUN_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{1,50}");
 
   @Override
   public Integer call() throws Exception {
     if (scenarioFile == null && System.getenv("BIDARENA_SCENARIO") != null) {
       scenarioFile = Path.of(System.getenv("BIDARENA_SCENARIO"));
     }
-    if (scenarioFile != null && !Files.isRegularFile(scenarioFile)) {
-      throw new BadInput("scenario file " + scenarioFile + " does not exist");
-    }
-    Scenario scenario = ScenarioLoader.load(scenarioFile, overrides, seed);
+    watchParent();
+    Scenario scenario = ScenarioLoader.load(ScenarioArgument.check(scenarioFile), overrides, seed);
     NodeSettings node;
     try {
       node = new NodeSettings(host, port, roles, seedNodes.stream().filter(s -> !s.isBlank()).toList(), Duration.ofSeconds(joinTimeoutSeconds));
@@ -119,13 +124,19 @@ public final class NodeCommand implements Callable<Integer> {
     if (runId == null || runId.isBlank()) {
       throw new BadInput("a node needs --run-id (or BIDARENA_RUN_ID): it names the run's journal, shared by every node");
     }
+    if (!RUN_ID.matcher(runId).matches()) {
+      throw new BadInput("--run-id '" + runId + "': use 1 to 50 letters, digits, '_' or '-' (it names a folder"
+          + " under runs/ and a schema)");
+    }
+    Ports.requireValid("--port", port);
+    Ports.requireValid("--http-port", httpPort);
+    Ports.requireFree("Artery (--port)", host, port);
+    Ports.requireFree("health (--http-port)", host, httpPort);
     Path dir = out != null ? out : Path.of("runs", runId);
     JournalSettings journal = journalOptions.forNewRun(dir, "postgres", runId);
     boolean driver = node.hasRole(Engine.DRIVER_ROLE);
-    RunFolder folder = driver ? runFolder(dir, scenario, journal) : null;
-    LocalNode.prepareJournal(journal);
 
-    FileAppender<ILoggingEvent> log = driver ? RunLog.attach(folder) : null;
+    FileAppender<ILoggingEvent> log = null;
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), NodeSettings.SYSTEM_NAME,
         node.toConfig(journal).withValue("pekko.cluster.min-nr-of-members", ConfigValueFactory.fromAnyRef(minMembers)));
     try {
@@ -141,6 +152,10 @@ public final class NodeCommand implements Callable<Integer> {
       System.out.printf("node %s:%d %s: joining %s (health on port %d)%n", host, port, node.roles(),
           seedNodes.isEmpty() ? "itself" : seedNodes, httpPort);
       awaitUp(system, node);
+      // Only a node that joined makes its folder and schema: a refused node leaves nothing behind.
+      RunFolder folder = driver ? runFolder(dir, scenario, journal) : null;
+      log = driver ? RunLog.attach(folder) : null;
+      LocalNode.prepareJournal(journal);
       LocalNode.createH2Tables(system, journal);
       Engine engine = Engine.start(system, scenario, status);
       System.out.printf("node %s:%d is up: %s, journal %s%n", host, port, node.roles(), journal.describe());
@@ -159,6 +174,22 @@ public final class NodeCommand implements Callable<Integer> {
         RunLog.detach(log);
       }
     }
+  }
+
+  /** With --parent-pid: ends this node when the process that started it ends, however it ended. */
+  private void watchParent() {
+    if (parentPid == null) {
+      return;
+    }
+    Runnable stop = () -> {
+      System.out.println("node: the process that started it (pid " + parentPid + ") has ended; stopping");
+      System.exit(1);
+    };
+    java.util.Optional<ProcessHandle> parent = ProcessHandle.of(parentPid);
+    if (parent.isEmpty()) {
+      stop.run();
+    }
+    parent.get().onExit().thenRun(stop);
   }
 
   /** The Driver's node keeps the results: a new folder, or the same run's folder when it is restarted. */

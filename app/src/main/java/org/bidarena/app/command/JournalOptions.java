@@ -94,8 +94,16 @@ public final class JournalOptions {
     if (!Files.isRegularFile(conf)) {
       return JournalSettings.h2(dir);
     }
-    Config c = ConfigFactory.parseFile(conf.toFile());
-    return JournalSettings.postgres(jdbc.url() != null ? jdbc.url() : c.getString("url"),
-        jdbc.userOr(c.getString("user")), jdbc.password(), c.getString("schema"));
+    try {
+      Config c = ConfigFactory.parseFile(conf.toFile());
+      if (!c.hasPath("kind") || !c.getString("kind").equals("postgres")) {
+        throw new BadInput(conf + " is damaged: kind must be postgres (an H2 run has no journal.conf)");
+      }
+      return JournalSettings.postgres(jdbc.url() != null ? jdbc.url() : c.getString("url"),
+          jdbc.userOr(c.getString("user")), jdbc.password(), c.getString("schema"));
+    } catch (com.typesafe.config.ConfigException | IllegalArgumentException e) {
+      throw new BadInput(conf + " is damaged: " + e.getMessage().replace('\n', ' ')
+          + "; it must give kind = postgres, url, user and schema (a lower-case SQL name)");
+    }
   }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.bidarena.analysis.BadInput;
 import org.bidarena.analysis.report.Report;
+import org.bidarena.analysis.run.RunClaim;
 import org.bidarena.analysis.run.RunFolder;
 import org.bidarena.app.command.JournalOptions;
 import org.bidarena.cluster.JournalSettings;
@@ -30,12 +31,19 @@ public final class ResumeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    RunFolder folder = RunFolder.open(dir);
-    Scenario scenario = folder.scenario();
-    JournalSettings journal = journalOptions.recorded(dir);
-    if (!journal.isPostgres() && !Files.exists(folder.journalFile())) {
-      throw new BadInput(dir + " has no journal (journal/bidarena.mv.db); there is nothing to resume");
+    if (Files.isDirectory(dir) && !Files.exists(dir.resolve("run.json")) && RunFolder.onlyBegun(dir)
+        && Files.exists(dir.resolve(RunClaim.LOCK_FILE))) {
+      throw new BadInput(dir + " was stopped before its run began (it has no run.json); start it again with:"
+          + " bidarena run --out " + dir);
     }
-    return Report.print(new Simulation(folder, scenario, System.out, journal).run(), folder);
+    RunFolder folder = RunFolder.open(dir);
+    try (RunClaim claim = RunClaim.take(dir)) {
+      Scenario scenario = folder.scenario();
+      JournalSettings journal = journalOptions.recorded(dir);
+      if (!journal.isPostgres()) {
+        JournalFile.requireResumable(folder);
+      }
+      return Report.print(new Simulation(folder, scenario, System.out, journal).run(), folder);
+    }
   }
 }

@@ -1,13 +1,14 @@
 package org.bidarena.app.run;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.bidarena.analysis.BadInput;
 import org.bidarena.analysis.report.Report;
+import org.bidarena.analysis.run.RunClaim;
 import org.bidarena.analysis.run.RunFolder;
+import org.bidarena.app.command.ScenarioArgument;
 import org.bidarena.app.command.JournalOptions;
 import org.bidarena.app.node.LocalNode;
 import org.bidarena.cluster.JournalSettings;
@@ -50,21 +51,22 @@ public final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (scenarioFile != null && !Files.isRegularFile(scenarioFile)) {
-      throw new BadInput("scenario file " + scenarioFile + " does not exist");
-    }
-    Scenario scenario = ScenarioLoader.load(scenarioFile, overrides, seed);
+    Scenario scenario = ScenarioLoader.load(ScenarioArgument.check(scenarioFile), overrides, seed);
     Path dir = out != null ? out : RunFolder.defaultLocation(scenario);
     RunFolder.requireFree(dir);
     JournalSettings journal = journalOptions.forNewRun(dir, "h2", JournalOptions.newRunId(dir));
     if (LocalNode.prepareJournal(journal) > 0) {
       throw new BadInput(journal.describe() + " already holds events of another run; a new run needs a clean schema");
     }
-    RunFolder folder = RunFolder.create(dir, scenario);
-    JournalOptions.record(dir, journal);
-    System.out.printf("Running scenario '%s' with seed %d: %,d customers, %d agents, %d days of %d ticks -> %s%n",
-        scenario.name(), scenario.seed(), scenario.customers().count(), scenario.agentCount(), scenario.days(),
-        scenario.ticksPerDay(), dir);
-    return Report.print(new Simulation(folder, scenario, System.out, journal).run(), folder);
+    try (RunClaim claim = RunClaim.take(dir)) {
+      // Checked again under the claim: another run may have taken the folder since the first check.
+      RunFolder.requireFree(dir);
+      JournalOptions.record(dir, journal);
+      RunFolder folder = RunFolder.create(dir, scenario);
+      System.out.printf("Running scenario '%s' with seed %d: %,d customers, %d agents, %d days of %d ticks -> %s%n",
+          scenario.name(), scenario.seed(), scenario.customers().count(), scenario.agentCount(), scenario.days(),
+          scenario.ticksPerDay(), dir);
+      return Report.print(new Simulation(folder, scenario, System.out, journal).run(), folder);
+    }
   }
 }

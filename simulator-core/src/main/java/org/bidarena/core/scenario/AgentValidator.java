@@ -28,6 +28,7 @@ final class AgentValidator {
 
   List<AgentSpec> agents() {
     ConfigNode defaults = root.child("agent-defaults", agentKeys);
+    checkDefaults(defaults);
     ConfigNode agents = root.child("agents", null);
     int n = agents.obj().size();
     if (n < 1 || n > MAX_AGENTS) {
@@ -41,6 +42,22 @@ final class AgentValidator {
       out.add(new Agent(agents.child(id, agentKeys), defaults).read(id));
     }
     return out;
+  }
+
+  /** agent-defaults is checked even when every agent sets its own values: a bad default is still a mistake. */
+  private static void checkDefaults(ConfigNode defaults) {
+    if (defaults.has("daily-budget")) {
+      defaults.money("daily-budget", false);
+    }
+    if (defaults.has("pacing")) {
+      defaults.choice("pacing", Pacing.values(), Pacing::key);
+    }
+    if (defaults.has("frequency-cap")) {
+      defaults.integer("frequency-cap", 1, 127);
+    }
+    if (defaults.has("relevance")) {
+      defaults.number("relevance", 0, 10);
+    }
   }
 
   /** One agent: its own block first, then agent-defaults, then its strategy's defaults. */

@@ -6,6 +6,13 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import com.typesafe.config.ConfigSyntax;
 import com.typesafe.config.ConfigUtil;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -51,14 +58,37 @@ final class ScenarioSources {
   }
 
   private static Config parseFile(Path file) {
+    if (Files.isDirectory(file)) {
+      throw new ScenarioException("scenario file " + file + ": is a directory, not a .conf file");
+    }
     if (!Files.isRegularFile(file)) {
       throw new ScenarioException("scenario file " + file + ": not found");
     }
+    requireUtf8(file);
     try {
       return ConfigFactory.parseFile(
           file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false).setSyntax(ConfigSyntax.CONF));
     } catch (ConfigException e) {
       throw new ScenarioException("scenario file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** HOCON is UTF-8; another encoding would turn its bytes into U+FFFD silently, so it is refused. */
+  private static void requireUtf8(Path file) {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new ScenarioException("scenario file " + file + ": cannot be read: " + e.getMessage(), e);
+    }
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+    CoderResult result = decoder.decode(in, out, true);
+    if (result.isError()) {
+      throw new ScenarioException(String.format("scenario file %s: not UTF-8: byte 0x%02x at offset %d cannot be"
+          + " decoded; save the file as UTF-8", file, bytes[in.position()] & 0xff, in.position()));
     }
   }
 

@@ -9,6 +9,14 @@ import java.util.List;
  * ranges, unknown keys); the agents are checked by {@link AgentValidator} against a {@link StrategyCatalog}.
  */
 final class ScenarioValidator {
+  /**
+   * The largest single order, in micros: times the most customers (100,000,000, one order each per tick)
+   * it stays below Long.MAX_VALUE, so no tick's revenue can overflow.
+   */
+  static final long MAX_ORDER_MICROS = 90_000_000_000L;
+  /** The largest |z| SeededStreams.normal can return: sqrt(-2 ln 2^-53) = 8.57. */
+  static final double MAX_NORMAL_DRAW = 8.58;
+
   private static final List<String> TOP_KEYS = List.of(
       "name", "seed", "time", "customers", "exchange", "auction", "bidding", "journal", "agent-defaults",
       "agents");
@@ -82,6 +90,13 @@ final class ScenarioValidator {
     ConfigNode order = c.child("order-value", List.of("mean", "sigma"));
     long orderMean = order.money("mean", true);
     double orderSigma = order.number("sigma", 0, 5);
+    double largest = orderMean * Math.exp(MAX_NORMAL_DRAW * orderSigma - orderSigma * orderSigma / 2);
+    if (largest > MAX_ORDER_MICROS) {
+      throw new ScenarioException(String.format(java.util.Locale.ROOT, "customers.order-value: mean %s with sigma %s"
+          + " can draw a single order of %.4g; the largest order allowed is %s (so that no sum of a tick's orders"
+          + " can overflow); lower the mean or the sigma", Money.format(orderMean), orderSigma, largest / 1e6,
+          Money.format(MAX_ORDER_MICROS)));
+    }
 
     ConfigNode t = c.child("transitions", TRANSITION_KEYS);
     var transitions = new CustomerModelSpec.Transitions(
