@@ -67,7 +67,7 @@ public final class ReplayCommand implements Callable<Integer> {
     try {
       RunFolder.writeAtomically(file, text);
     } catch (IOException e) {
-      throw new BadInput("cannot write " + file + ": " + BadInput.rootMessage(e) + "; the run folder must be writable");
+      throw new BadInput("cannot write " + file + ": " + BadInput.ioReason(e) + "; the run folder must be writable");
     }
   }
 

@@ -92,7 +92,7 @@ final class RunExporter {
       done = true;
       return coverage;
     } catch (IOException | SQLException e) {
-      throw new BadInput(option + out + ": " + BadInput.rootMessage(e));
+      throw new BadInput(option + out + ": " + BadInput.ioReason(e));
     } finally {
       if (!done) {
         discard(created);
@@ -119,7 +119,7 @@ final class RunExporter {
       Files.delete(Files.createTempFile(out, ".probe", ""));
     } catch (IOException e) {
       discard(created);
-      throw new BadInput(option + out + ": cannot create or write it (" + BadInput.rootMessage(e) + ")");
+      throw new BadInput(option + out + ": cannot create or write it (" + BadInput.ioReason(e) + ")");
     }
     return created;
   }
