@@ -16,4 +16,18 @@ public final class BadInput extends RuntimeException {
     int nl = m.indexOf('\n');
     return nl < 0 ? m : m.substring(0, nl);
   }
+
+  /** Why a file operation failed, in words: Java's messages for these name only the path. */
+  public static String ioReason(Throwable e) {
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied";
+    }
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason();
+    }
+    return rootMessage(e);
+  }
 }

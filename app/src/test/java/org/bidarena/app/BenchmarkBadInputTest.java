@@ -86,4 +86,45 @@ class BenchmarkBadInputTest {
     assertThat(result.exitCode()).as(result.err()).isZero();
     assertThat(Files.readAllLines(out.resolve("benchmark.csv")).get(1)).startsWith("lin,1/32,b0=10,6,3,6,4,3,8,");
   }
+
+  @Test
+  void anEmptyAlgorithmListShouldBeRefused() throws IOException {
+    assertRefused("--algos", "--data", data("0 70 0.0021\n").toString(), "--algos", ",");
+  }
+
+  @Test
+  void aBudgetRatioGivenTwiceShouldBeRefused() throws IOException {
+    Path dir = data("0 70 0.0021\n");
+    assertRefused("--c0 1/32 is given twice", "--data", dir.toString(), "--c0", "1/32,1/32");
+    assertRefused("--c0 0.03125 is given twice", "--data", dir.toString(), "--c0", "1/32,0.03125");
+  }
+
+  @Test
+  void aBlankLineInsideTheLogShouldBeRefusedWithItsNumber() throws IOException {
+    assertRefused("line 2: a blank line", "--data", data("0 70 0.0021\n\n1 6 0.0033\n").toString(), "--c0", "1/32");
+  }
+
+  @Test
+  void aLogWithAUtf8ByteOrderMarkShouldReadAsWithout() throws IOException {
+    // given the same log, once with a byte order mark and blank lines at its end
+    String log = "1 5 0.004\n0 4 0.004\n1 1 0.5\n";
+    Path plain = tmp.resolve("plain");
+    Path marked = tmp.resolve("marked");
+    Runs.Result a = Runs.bidarena("benchmark", "ipinyou", "--data", data(log).toString(), "--c0", "1/32",
+        "--algos", "lin", "--episode", "3", "--out", plain.toString());
+    Files.writeString(tmp.resolve("data/test.theta.txt"), "\uFEFF" + log + "\n\n");
+    Runs.Result b = Runs.bidarena("benchmark", "ipinyou", "--data", tmp.resolve("data").toString(), "--c0", "1/32",
+        "--algos", "lin", "--episode", "3", "--out", marked.toString());
+    // then
+    assertThat(a.exitCode()).as(a.err()).isZero();
+    assertThat(b.exitCode()).as(b.err()).isZero();
+    assertThat(Files.readString(marked.resolve("benchmark.csv"))).isEqualTo(Files.readString(plain.resolve("benchmark.csv")));
+  }
+
+  @Test
+  void aLogThatIsNotTextShouldBeRefusedWithItsLine() throws IOException {
+    Path dir = data("0 70 0.0021\n");
+    Files.write(dir.resolve("test.theta.txt"), new byte[] {'0', ' ', '7', ' ', '0', '\n', (byte) 0xff, '\n'});
+    assertRefused("line 2", "--data", dir.toString(), "--c0", "1/32");
+  }
 }

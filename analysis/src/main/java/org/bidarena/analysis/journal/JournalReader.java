@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +21,7 @@ import org.apache.pekko.serialization.Serializers;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.bidarena.analysis.BadInput;
 import org.bidarena.analysis.metrics.JournalDigest;
+import org.bidarena.analysis.run.RunFolder;
 import org.bidarena.cluster.JournalSettings;
 import org.bidarena.core.journal.TickEvent;
 import org.bidarena.core.scenario.Scenario;
@@ -42,6 +44,14 @@ public final class JournalReader {
 
   /** Visits every event of the journal that {@code system} reads, and returns the journal's digest. */
   public static String walk(ActorSystem<?> system, JournalVisitor visitor) throws Exception {
+    return walk(system, Long.MAX_VALUE, visitor);
+  }
+
+  /**
+   * As {@link #walk(ActorSystem, JournalVisitor)}, leaving out the tick events after {@code lastTick}, from the
+   * digest too: the ticks of an unfinished run that the Driver never completed.
+   */
+  public static String walk(ActorSystem<?> system, long lastTick, JournalVisitor visitor) throws Exception {
     JdbcReadJournal journal =
         PersistenceQuery.get(system).getReadJournalFor(JdbcReadJournal.class, JdbcReadJournal.Identifier());
     Serialization serialization = SerializationExtension.get(system);
@@ -54,6 +64,9 @@ public final class JournalReader {
           .runWith(Sink.seq(), system).toCompletableFuture().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
       for (EventEnvelope env : envelopes) {
         Object event = env.event();
+        if (event instanceof TickEvent t && t.tick() > lastTick) {
+          continue;
+        }
         if (event instanceof TickEvent) {
           byte[] bytes = serialization.serialize(event).get();
           digest.add(id, Serializers.manifestFor(serialization.findSerializerFor(event), event), bytes);
@@ -95,15 +108,35 @@ public final class JournalReader {
   }
 
   /**
+   * A cheap fingerprint of the journal's state, without reading its events: every persistence id with its
+   * highest sequence number and its count of rows. Any event journaled since changes it.
+   */
+  public static String stamp(JournalSettings journal, String where) {
+    String table = probe(journal, where);
+    try (Connection c = DriverManager.getConnection(journal.connectionUrl(), journal.user(), journal.password());
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT \"persistence_id\", max(\"sequence_number\"), count(*) FROM \"" + table
+            + "\" GROUP BY \"persistence_id\" ORDER BY \"persistence_id\"")) {
+      StringBuilder b = new StringBuilder();
+      while (rs.next()) {
+        b.append(rs.getString(1)).append(' ').append(rs.getLong(2)).append(' ').append(rs.getLong(3)).append('\n');
+      }
+      return RunFolder.sha256(b.toString());
+    } catch (SQLException e) {
+      throw new BadInput("the journal " + where + " cannot be read: " + BadInput.rootMessage(e));
+    }
+  }
+
+  /**
    * Opens the database once with plain JDBC and looks for the journal table, so that a corrupt file or a
    * database without a journal is refused at once (the query side would keep retrying the connection).
    */
-  private static void probe(JournalSettings journal, String where) {
-    try (Connection c = DriverManager.getConnection(journal.url(), journal.user(), journal.password());
-        ResultSet tables = c.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+  private static String probe(JournalSettings journal, String where) {
+    try (Connection c = DriverManager.getConnection(journal.connectionUrl(), journal.user(), journal.password());
+        ResultSet tables = c.getMetaData().getTables(null, journal.schema(), "%", new String[] {"TABLE"})) {
       while (tables.next()) {
         if (tables.getString("TABLE_NAME").equalsIgnoreCase("event_journal")) {
-          return;
+          return tables.getString("TABLE_NAME");
         }
       }
       throw new BadInput("the journal " + where + " holds no run (no event_journal table)");

@@ -32,7 +32,8 @@ public final class HtmlReport {
     Scenario scenario = run.scenario();
     String data = data(run);
     return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
-        + "<title>BidArena report: " + escape(scenario.name()) + " seed " + scenario.seed() + "</title>\n"
+        + "<title>BidArena report: " + escape(scenario.name()) + " seed " + scenario.seed()
+        + (run.coverage().partial() ? " (partial)" : "") + "</title>\n"
         + "<style>body{font-family:sans-serif;margin:16px;background:#fff;color:#222}"
         + ".grid{display:grid;grid-template-columns:1fr 1fr;gap:16px}"
         + ".card{border:1px solid #ddd;border-radius:6px;padding:8px}.card h2{font-size:15px;margin:4px 0 8px}"
@@ -44,6 +45,7 @@ public final class HtmlReport {
         + "<script>" + chartJs() + "</script>\n"
         + "</head><body>\n"
         + "<h1>BidArena run '" + escape(scenario.name()) + "', seed " + scenario.seed() + "</h1>\n"
+        + (run.coverage().partial() ? "<p><strong>" + escape(run.coverage().label()) + "</strong></p>\n" : "")
         + "<p>" + scenario.days() + " days of " + scenario.ticksPerDay() + " ticks, "
         + String.format(Locale.ROOT, "%,d", run.summary().auctions()) + " auctions, "
         + scenario.auction().type().toString().toLowerCase(Locale.ROOT).replace('_', '-') + " auction. digest "

@@ -1,12 +1,9 @@
 package org.bidarena.app.analysis;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.bidarena.analysis.BadInput;
 import org.bidarena.analysis.export.TableExport;
-import org.bidarena.analysis.ipinyou.IpinyouBenchmarkExport;
-import org.bidarena.analysis.journal.RecordedRun;
+import org.bidarena.analysis.journal.Coverage;
 import org.bidarena.analysis.run.RunFolder;
 import org.bidarena.app.command.ReadJournalOptions;
 import picocli.CommandLine.Command;
@@ -44,22 +41,19 @@ public final class ExportCommand implements Callable<Integer> {
 
   @Mixin ReadJournalOptions journal = new ReadJournalOptions();
 
+  @Mixin PartialOption partial = new PartialOption();
+
   @Override
   public Integer call() throws Exception {
     TableExport.Format f = TableExport.format(format);
     RunFolder folder = RunFolder.openAny(dir);
-    if (to != null && Files.exists(to) && !Files.isDirectory(to)) {
-      throw new BadInput("--to " + to + " is a file; give a folder");
-    }
     Path out = to != null ? to : dir.resolve("export");
-    if (folder.kind() == RunFolder.Kind.BENCHMARK) {
-      IpinyouBenchmarkExport.write(folder, journal.settings(folder), journal.describe(folder), out, f);
-      IpinyouBenchmarkExport.TABLES.forEach(table -> System.out.println("wrote " + TableExport.file(out, table, f)));
-      return 0;
+    RunExporter exporter = new RunExporter(folder, journal.settings(folder), journal.describe(folder), partial.partial);
+    Coverage coverage = exporter.export(out, f, to != null ? "--to " : "cannot write ");
+    if (coverage.partial()) {
+      System.out.println(coverage.label());
     }
-    RecordedRun run = RecordedRun.read(folder, journal.settings(folder), journal.describe(folder), true);
-    TableExport.write(run, out, f);
-    for (String table : TableExport.TABLES) {
+    for (String table : exporter.tables()) {
       System.out.println("wrote " + TableExport.file(out, table, f));
     }
     return 0;

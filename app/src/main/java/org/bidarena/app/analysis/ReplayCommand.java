@@ -1,7 +1,9 @@
 package org.bidarena.app.analysis;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.bidarena.analysis.BadInput;
 import org.bidarena.analysis.ipinyou.IpinyouBenchmarkManifest;
 import org.bidarena.analysis.ipinyou.IpinyouBenchmarkRow;
 import org.bidarena.analysis.ipinyou.RecordedIpinyouBenchmark;
@@ -22,7 +24,9 @@ import picocli.CommandLine.Parameters;
           + " running anything again.",
       "Prints the same table and 'digest:' line as the run did and writes DIR/replay-summary.json and DIR/replay-ticks.csv,"
           + " which equal the run's summary.json and ticks.csv. Refuses a journal that belongs to another scenario or seed than"
-          + " DIR/run.json.",
+          + " DIR/run.json, and a finished run's journal whose digest is not the one in DIR/summary.json. An unfinished"
+          + " run is refused unless --partial is given; then its complete ticks are replayed into"
+          + " DIR/replay-partial-summary.json and DIR/replay-partial-ticks.csv.",
       "For the folder of 'benchmark ipinyou', prints the benchmark's table from the journal and writes"
           + " DIR/replay-benchmark.csv and DIR/replay-summary.json, which equal its benchmark.csv and summary.json.",
       "Examples:  bidarena replay runs/my-run",
@@ -34,6 +38,8 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Mixin ReadJournalOptions journal = new ReadJournalOptions();
 
+  @Mixin PartialOption partial = new PartialOption();
+
   @Override
   public Integer call() throws Exception {
     RunFolder folder = RunFolder.openAny(dir);
@@ -41,13 +47,28 @@ public final class ReplayCommand implements Callable<Integer> {
       return replayBenchmark(folder);
     }
     long start = System.nanoTime();
-    RecordedRun run = RecordedRun.read(folder, journal.settings(folder), journal.describe(folder), false);
-    Path out = dir.resolve("replay-summary.json");
-    RunFolder.writeAtomically(out, run.summary().toJson());
-    RunFolder.writeAtomically(dir.resolve("replay-ticks.csv"), TicksCsv.of(run.scenario(), run.ticks()));
+    RecordedRun run = RecordedRun.read(folder, journal.settings(folder), journal.describe(folder), false, partial.partial);
+    // A partial replay has files of its own: it never passes for the replay of the finished run.
+    String prefix = run.coverage().partial() ? "replay-partial-" : "replay-";
+    Path out = dir.resolve(prefix + "summary.json");
+    Path ticks = dir.resolve(prefix + "ticks.csv");
+    write(out, run.summary().toJson());
+    write(ticks, TicksCsv.of(run.scenario(), run.ticks()));
     System.out.printf("Replayed %d ticks of %s from %s in %.1f s%n", run.summary().ticks(), dir,
         journal.describe(folder), (System.nanoTime() - start) / 1e9);
-    return Report.print(run.summary(), out + " and " + dir.resolve("replay-ticks.csv"));
+    if (run.coverage().partial()) {
+      System.out.println(run.coverage().label());
+    }
+    return Report.print(run.summary(), out + " and " + ticks);
+  }
+
+  /** Writes into the run folder, or says in one line why it cannot (a read-only folder, say). */
+  static void write(Path file, String text) {
+    try {
+      RunFolder.writeAtomically(file, text);
+    } catch (IOException e) {
+      throw new BadInput("cannot write " + file + ": " + BadInput.ioReason(e) + "; the run folder must be writable");
+    }
   }
 
   /** A benchmark's table from its journal: written as replay-benchmark.csv and replay-summary.json. */
@@ -56,8 +77,8 @@ public final class ReplayCommand implements Callable<Integer> {
     RecordedIpinyouBenchmark run = RecordedIpinyouBenchmark.read(folder, journal.settings(folder), journal.describe(folder), e -> {});
     Path csv = dir.resolve("replay-benchmark.csv");
     Path summary = dir.resolve("replay-summary.json");
-    RunFolder.writeAtomically(csv, IpinyouBenchmarkManifest.csv(run.rows()));
-    RunFolder.writeAtomically(summary, run.manifest().summaryJson(run.rows()));
+    write(csv, IpinyouBenchmarkManifest.csv(run.rows()));
+    write(summary, run.manifest().summaryJson(run.rows()));
     System.out.printf("Replayed the benchmark in %s (%d partitions of %d episodes) from %s in %.1f s%n%n", dir,
         run.rows().size(), run.manifest().episodes(), journal.describe(folder), (System.nanoTime() - start) / 1e9);
     System.out.print(IpinyouBenchmarkRow.table(run.rows()));

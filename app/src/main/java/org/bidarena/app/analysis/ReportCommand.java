@@ -27,12 +27,18 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Mixin ReadJournalOptions journal = new ReadJournalOptions();
 
+  @Mixin PartialOption partial = new PartialOption();
+
   @Override
   public Integer call() throws Exception {
     RunFolder folder = RunFolder.open(dir);
-    RecordedRun run = RecordedRun.read(folder, journal.settings(folder), journal.describe(folder), true);
+    RecordedRun run = RecordedRun.read(folder, journal.settings(folder), journal.describe(folder), true,
+        partial.partial);
     Path out = dir.resolve("report.html");
-    RunFolder.writeAtomically(out, HtmlReport.render(run));
+    ReplayCommand.write(out, HtmlReport.render(run));
+    if (run.coverage().partial()) {
+      System.out.println(run.coverage().label());
+    }
     System.out.println("wrote " + out);
     return 0;
   }

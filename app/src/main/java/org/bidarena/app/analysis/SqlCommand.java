@@ -1,13 +1,11 @@
 package org.bidarena.app.analysis;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
 import org.bidarena.analysis.export.SqlQuery;
 import org.bidarena.analysis.export.TableExport;
-import org.bidarena.analysis.ipinyou.IpinyouBenchmarkExport;
-import org.bidarena.analysis.journal.RecordedRun;
+import org.bidarena.analysis.BadInput;
+import org.bidarena.analysis.journal.Coverage;
 import org.bidarena.analysis.run.RunFolder;
 import org.bidarena.app.command.ReadJournalOptions;
 import picocli.CommandLine.Command;
@@ -21,7 +19,10 @@ import picocli.CommandLine.Parameters;
     description = {
       "Runs DuckDB SQL over a run's tables and prints the result as a table.",
       "The views 'auctions' and 'outcomes' (see 'bidarena export --help' for their columns) read DIR/export/*.parquet;"
-          + " when those files are missing they are exported first. A benchmark's folder has the view 'auctions' only.",
+          + " they are exported again whenever they are missing or not an export of the journal as it is now (see"
+          + " DIR/export/fingerprint.txt). A benchmark's folder has the view 'auctions' only.",
+      "Read-only: QUERY must be one query (SELECT, WITH, FROM, VALUES, DESCRIBE, SUMMARIZE, SHOW); COPY, ATTACH,"
+          + " INSTALL, LOAD, SET, PRAGMA, CREATE and the like are refused, and only the export's files can be read.",
       "Examples:",
       "  bidarena sql runs/my-run \"SELECT winner, count(*) AS impressions, sum(price_micros) / 1e6 AS spend"
           + " FROM auctions WHERE winner IS NOT NULL GROUP BY 1 ORDER BY 1\"",
@@ -41,22 +42,26 @@ public final class SqlCommand implements Callable<Integer> {
 
   @Mixin ReadJournalOptions journal = new ReadJournalOptions();
 
+  @Mixin PartialOption partial = new PartialOption();
+
   @Override
   public Integer call() throws Exception {
-    RunFolder folder = RunFolder.openAny(dir);
-    boolean benchmark = folder.kind() == RunFolder.Kind.BENCHMARK;
-    List<String> tables = benchmark ? IpinyouBenchmarkExport.TABLES : TableExport.TABLES;
-    Path export = dir.resolve("export");
-    if (!tables.stream().allMatch(t -> Files.isRegularFile(TableExport.file(export, t, TableExport.Format.PARQUET)))) {
-      if (benchmark) {
-        IpinyouBenchmarkExport.write(folder, journal.settings(folder), journal.describe(folder), export,
-            TableExport.Format.PARQUET);
-      } else {
-        RecordedRun run = RecordedRun.read(folder, journal.settings(folder), journal.describe(folder), true);
-        TableExport.write(run, export, TableExport.Format.PARQUET);
-      }
+    if (maxRows < 0) {
+      throw new BadInput("--max-rows " + maxRows + ": must be 0 or more");
     }
-    System.out.print(SqlQuery.run(export, tables, query, maxRows));
+    RunFolder folder = RunFolder.openAny(dir);
+    RunExporter exporter = new RunExporter(folder, journal.settings(folder), journal.describe(folder), partial.partial);
+    Path export = dir.resolve("export");
+    // Answers come from the journal as it is now: an export of an older state, or changed since, is made again.
+    Coverage coverage = exporter.current(export);
+    if (coverage == null) {
+      coverage = exporter.export(export, TableExport.Format.PARQUET, "cannot write ");
+    }
+    String answer = SqlQuery.run(export, exporter.tables(), query, maxRows);
+    if (coverage.partial()) {
+      System.out.println(coverage.label());
+    }
+    System.out.print(answer);
     return 0;
   }
 }

@@ -59,12 +59,15 @@ public final class WhatIfCommand implements Callable<Integer> {
 
   @Mixin ReadJournalOptions journal = new ReadJournalOptions();
 
+  @Mixin PartialOption partial = new PartialOption();
+
   @Override
   public Integer call() throws Exception {
     RunFolder folder = RunFolder.open(dir);
     Scenario recorded = folder.scenario();
     Scenario changed = changedScenario(folder, recorded, agentId, strategy, sets);
-    RecordedRun run = RecordedRun.read(folder, journal.settings(folder), journal.describe(folder), true);
+    RecordedRun run = RecordedRun.read(folder, journal.settings(folder), journal.describe(folder), true,
+        partial.partial);
     int agent = changed.agentIndex(agentId);
     WhatIf.Result after = new WhatIf(changed, agent).run(run.auctions());
     AgentSpec spec = changed.agents().get(agent);
@@ -74,6 +77,10 @@ public final class WhatIfCommand implements Callable<Integer> {
         .collect(Collectors.joining());
     System.out.printf("What if %s had bid as %s (%sstages %s)? Re-cleared %,d recorded auctions.%n%n",
         agentId, spec.strategy(), settings, stages, run.summary().auctions());
+    if (run.coverage().partial()) {
+      System.out.println(run.coverage().label());
+      System.out.println();
+    }
     System.out.print(SideBySide.of(run.summary().agents(), after.agents()));
     return 0;
   }
@@ -105,6 +112,10 @@ public final class WhatIfCommand implements Callable<Integer> {
       String key = eq < 0 ? "" : set.substring(0, eq).trim();
       if (key.isEmpty() || key.contains(".")) {
         throw new BadInput("--set " + set + ": must be KEY=VALUE with one of the agent's keys, e.g. multiplier=1.1");
+      }
+      if (key.equals("strategy")) {
+        // Else --strategy fixed --set strategy=random would quietly run random.
+        throw new BadInput("--set " + set + ": the strategy is given by --strategy (here " + strategy + "), not by --set");
       }
       try {
         config = ConfigFactory.parseString(base + "." + key + " = " + set.substring(eq + 1).trim()).withFallback(config);

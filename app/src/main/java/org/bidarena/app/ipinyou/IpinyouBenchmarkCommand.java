@@ -71,15 +71,35 @@ public final class IpinyouBenchmarkCommand implements Runnable {
     public Integer call() throws Exception {
       List<IpinyouBenchmark.BudgetRatio> ratios = new ArrayList<>();
       for (String text : c0) {
-        ratios.add(parseRatio(text));
+        IpinyouBenchmark.BudgetRatio ratio = parseRatio(text);
+        // Two spellings of one ratio would print the same row twice.
+        ratios.stream().filter(r -> r.value() == ratio.value()).findFirst().ifPresent(r -> {
+          throw new BadInput("--c0 " + ratio.label() + " is given twice" + (r.label().equals(ratio.label()) ? ""
+              : " (as " + r.label() + " and " + ratio.label() + ")") + "; give each budget ratio once");
+        });
+        ratios.add(ratio);
+      }
+      if (ratios.isEmpty()) {
+        throw new BadInput("--c0 names no budget ratio; give one or more, e.g. 1/32,1/8");
       }
       List<ReplayAlgorithm> algorithms = new ArrayList<>();
       for (String key : algos) {
-        try {
-          algorithms.add(ReplayAlgorithm.parse(key));
-        } catch (IllegalArgumentException e) {
-          throw new BadInput(e.getMessage());
+        if (key.isBlank()) {
+          throw new BadInput("--algos " + String.join(",", algos) + " has an empty name; give one or more of const,"
+              + " rand, mcpc, lin, rlb, separated by commas");
         }
+        try {
+          ReplayAlgorithm algorithm = ReplayAlgorithm.parse(key.trim());
+          if (algorithms.contains(algorithm)) {
+            throw new BadInput("--algos " + key.trim() + " is given twice; give each algorithm once");
+          }
+          algorithms.add(algorithm);
+        } catch (IllegalArgumentException e) {
+          throw new BadInput("--algos: " + e.getMessage());
+        }
+      }
+      if (algorithms.isEmpty()) {
+        throw new BadInput("--algos names no algorithm; give one or more of const, rand, mcpc, lin, rlb");
       }
       if (episode < 1) {
         throw new BadInput("--episode must be at least 1, got " + episode);

@@ -100,19 +100,39 @@ public record IpinyouData(
     }
   }
 
-  /** Reads {@code click market_price pCTR} lines; a bad line is refused with its 1-based number. */
+  /** The UTF-8 byte order mark as ISO-8859-1 decodes it. */
+  private static final String UTF8_BOM = "\u00ef\u00bb\u00bf";
+
+  /**
+   * Reads {@code click market_price pCTR} lines; a bad line is refused with its 1-based number. A UTF-8 byte
+   * order mark is skipped and blank lines may end the file, but a blank line between auctions is refused:
+   * dropping it would shift every later line number and episode.
+   */
   public static LoggedAuctions readLog(Path file) {
     int[] price = new int[1 << 16];
     byte[] click = new byte[price.length];
     double[] pctr = new double[price.length];
     int n = 0;
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.US_ASCII)) {
+    // Latin-1 never fails to decode, so a byte outside ASCII is reported with its line, not as "Input length = 1".
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
       String line;
       int lineNo = 0;
+      int blank = 0;
       while ((line = in.readLine()) != null) {
         lineNo++;
+        if (lineNo == 1 && line.startsWith(UTF8_BOM)) {
+          line = line.substring(UTF8_BOM.length());
+        }
         if (line.isBlank()) {
+          blank = blank == 0 ? lineNo : blank;
           continue;
+        }
+        if (blank != 0) {
+          throw new BadLogException(file + " line " + blank + ": a blank line between auctions; remove it (only the"
+              + " end of the log may be blank)");
+        }
+        if (!line.chars().allMatch(ch -> ch < 0x80)) {
+          throw new BadLogException(file + " line " + lineNo + ": not ASCII text; expected 'click market_price pCTR'");
         }
         if (n == price.length) {
           price = Arrays.copyOf(price, n * 2);

@@ -24,7 +24,7 @@ class IpinyouDataTest {
   @Test
   void loadShouldReadTheLogStatisticsAndBaseBids() throws IOException {
     // given
-    writeData(dir, "0 70 0.0021\n1 6 0.0033\n\n0 300 1e-3\n");
+    writeData(dir, "0 70 0.0021\n1 6 0.0033\n0 300 1e-3\n\n");
     // when
     IpinyouData data = IpinyouData.load(dir);
     // then
