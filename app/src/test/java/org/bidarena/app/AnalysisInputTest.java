@@ -85,6 +85,8 @@ class AnalysisInputTest {
       Files.createDirectories(copy);
       Files.copy(run.resolve("run.json"), copy.resolve("run.json"));
       Files.copy(run.resolve("scenario.conf"), copy.resolve("scenario.conf"));
+      // A finished run's folder holds its summary: replay checks the journal's digest against it.
+      Files.copy(run.resolve("summary.json"), copy.resolve("summary.json"));
       Runs.Output replay = Runs.capture("replay", copy.toString(), "--jdbc-url", server + db, "--jdbc-user", user,
           "--jdbc-password", password);
       assertThat(replay.exitCode()).as(replay.err()).isZero();
