@@ -1,20 +1,45 @@
 package org.bidarena.core.customer;
 
 /**
- * What one shard's customers did in one tick, columnar: one row per click or purchase.
+ * What one shard's customers did in one tick, columnar: one row per click or purchase (a click that ends in
+ * a purchase at the same visit is one row with both bits).
  *
- * @param agents the agent credited with the row (the ad clicked, or the last click for a later purchase)
- * @param kinds a bit set: {@link #CLICK}, {@link #PURCHASE}
+ * <p>Purchase rows carry the causal ground truth (docs/market-model-2.md): rows {@code creditStart[r]} to
+ * {@code creditStart[r + 1]} of the credit columns are the customer's touches with a positive expected share
+ * of the purchase's hazard, in parts per million; the organic share is the rest ({@link #organicPpm}).
+ * {@code causeAgent[r]} is the sampled cause: the agent of the touch that caused it, -1 organic, -2 for a
+ * row without a purchase.
+ *
+ * @param fatiguedImpressions impressions shown to a customer fatigued of that agent's ads
+ * @param agents the last-click agent: the ad clicked, or for a purchase the agent last clicked within the
+ *     attribution window; -1 when there is none
+ * @param kinds a bit set: {@link #CLICK}, {@link #PURCHASE}, {@link #NEW_CUSTOMER}
+ * @param auctionIds the auction of the clicked impression (for a purchase: of the last click), -1 none
  * @param stageCounts customers per stage at the end of the tick
  */
 public record ShardOutcomes(
-    int visits, int impressions, int[] customers, byte[] agents, byte[] kinds, long[] revenueMicros,
-    int[] stageCounts) {
+    int visits, int impressions, int fatiguedImpressions, int[] customers, int[] agents, byte[] kinds,
+    long[] revenueMicros, long[] auctionIds, int[] creditStart, int[] creditAgent, int[] creditCreative,
+    int[] creditTick, int[] creditPpm, int[] causeAgent, int[] stageCounts) {
   public static final byte CLICK = 1;
   public static final byte PURCHASE = 2;
+  /** The customer's first purchase, and it was no customer before the run. */
+  public static final byte NEW_CUSTOMER = 4;
+  public static final int PPM = 1_000_000;
+  public static final int ORGANIC = -1;
+  public static final int NO_PURCHASE = -2;
 
   public int rows() {
     return customers.length;
+  }
+
+  /** The expected share of row r's purchase that organic demand caused, ppm. */
+  public int organicPpm(int r) {
+    int sum = 0;
+    for (int c = creditStart[r]; c < creditStart[r + 1]; c++) {
+      sum += creditPpm[c];
+    }
+    return PPM - sum;
   }
 
   public int clicks(int agent) {
@@ -27,6 +52,7 @@ public record ShardOutcomes(
     return n;
   }
 
+  /** Purchases attributed to the agent by last click. */
   public int conversions(int agent) {
     int n = 0;
     for (int i = 0; i < customers.length; i++) {
@@ -45,5 +71,16 @@ public record ShardOutcomes(
       }
     }
     return sum;
+  }
+
+  /** Purchases whose sampled cause is the agent's ad: its incremental conversions. */
+  public int causedConversions(int agent) {
+    int n = 0;
+    for (int c : causeAgent) {
+      if (c == agent) {
+        n++;
+      }
+    }
+    return n;
   }
 }
