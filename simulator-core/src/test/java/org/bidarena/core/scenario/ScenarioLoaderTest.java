@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.bidarena.core.scenario.FeatureSpec;
 import java.util.stream.Stream;
 import org.bidarena.core.customer.Stage;
 import org.bidarena.core.testing.TestCatalog;
@@ -58,16 +59,21 @@ class ScenarioLoaderTest {
     assertThat(c.peakHour()).isEqualTo(20);
     assertThat(c.baseCtr()).isEqualTo(0.004);
     assertThat(c.ctrStageFactor().get(Stage.CONSIDERATION)).isEqualTo(1.5);
-    assertThat(c.fatigueThreshold()).isEqualTo(10);
+    assertThat(c.fatigueThreshold()).isEqualTo(3);
     assertThat(c.fatigueDrop()).isEqualTo(0.30);
     assertThat(c.retargetingLift()).isEqualTo(1.5);
-    assertThat(c.baseConversion()).isEqualTo(0.02);
-    assertThat(c.conversionStageFactor().get(Stage.CONSIDERATION)).isEqualTo(2.0);
-    assertThat(c.delayedConversion()).isEqualTo(0.01);
+    assertThat(c.features().regions()).hasSize(10).first().isEqualTo("02139");
+    assertThat(c.features().interests()).containsExactly(
+        "experiences", "premium", "retail", "schools", "sustainability", "transit");
+    assertThat(c.features().deviceWeights()).containsExactly(0.60, 0.32, 0.08);
+    assertThat(c.features().visibleMask()).isEqualTo(FeatureSpec.REGION | FeatureSpec.DEVICE | FeatureSpec.INTERESTS);
+    assertThat(c.demand().dayOfWeek()).hasSize(7);
     assertThat(c.attributionWindowDays()).isEqualTo(3);
     assertThat(c.orderValueMeanMicros()).isEqualTo(45_000_000L);
     assertThat(c.orderValueSigma()).isEqualTo(0.5);
-    assertThat(c.transitions()).isEqualTo(new CustomerModelSpec.Transitions(0.02, 0.6, 0.4, 0.3, 1, 10, 10, 7, 5));
+    assertThat(c.transitions().clickToInterest()).isEqualTo(0.6);
+    assertThat(c.transitions().clickToConsideration()).isEqualTo(0.4);
+    assertThat(c.transitions().churnRiskClickToConsideration()).isEqualTo(0.3);
   }
 
   @Test
