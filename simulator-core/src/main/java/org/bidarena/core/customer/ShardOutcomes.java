@@ -29,6 +29,13 @@ public record ShardOutcomes(
   public static final int ORGANIC = -1;
   public static final int NO_PURCHASE = -2;
 
+  /** A tick with no click or purchase. */
+  public static ShardOutcomes withoutRows(int visits, int impressions, int fatiguedImpressions, int[] stageCounts) {
+    return new ShardOutcomes(visits, impressions, fatiguedImpressions, new int[0], new int[0], new byte[0],
+        new long[0], new long[0], new int[] {0}, new int[0], new int[0], new int[0], new int[0], new int[0],
+        stageCounts);
+  }
+
   public int rows() {
     return customers.length;
   }
