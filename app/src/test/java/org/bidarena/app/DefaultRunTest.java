@@ -166,6 +166,7 @@ class DefaultRunTest {
       ShardOutcomes rows = o.outcomes();
       for (int r = 0; r < rows.rows(); r++) {
         int a = rows.agents()[r];
+        if (a < 0) continue; // a purchase no click is attributed to: in no agent's row
         if ((rows.kinds()[r] & ShardOutcomes.CLICK) != 0) clicks[a]++;
         if ((rows.kinds()[r] & ShardOutcomes.PURCHASE) != 0) conversions[a]++;
         revenue[a] += rows.revenueMicros()[r];

@@ -128,7 +128,11 @@ public final class TableExport {
           a.append(day);
           a.append(e.shard());
           a.append(o.customers()[i]);
-          a.append(scenario.agents().get(o.agents()[i]).id());
+          if (o.agents()[i] >= 0) {
+            a.append(scenario.agents().get(o.agents()[i]).id());
+          } else {
+            a.appendNull();
+          }
           a.append((o.kinds()[i] & ShardOutcomes.CLICK) != 0);
           a.append((o.kinds()[i] & ShardOutcomes.PURCHASE) != 0);
           a.append(o.revenueMicros()[i]);
