@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The default scenario's market over 28 days, run through the pure model with a stand-in exchange that fills
- * 95% of visits (the default run's fill): the funnel holds, fatigue bites for a stated share of impressions,
- * and CTR and the ad-caused share of purchases sit in their published ranges.
+ * 95% of visits (the default run's fill): the funnel holds, and CTR and the ad-caused share of purchases sit in
+ * their published ranges. The stand-in spreads wins evenly over agents, so fatigue (which depends on how
+ * bidders concentrate on customers) is checked on the real default run, in app's DefaultRunTest.
  */
 class MarketModelCalibrationTest {
   /** The default run sells about 95% of its auctions. */
@@ -44,15 +45,14 @@ class MarketModelCalibrationTest {
   }
 
   @Test
-  void fatigueBitesForThreeToTwentyPercentOfImpressionsAndCtrAndAdShareAreInRange() {
+  void ctrAndAdCausedShareAreInTheirRanges() {
     // given
     SyntheticMarket m = defaultMarket(10_000);
     // when
     m.runDays(7);
     // then
     System.out.println("7 days: " + m.report());
-    double fatigueShare = (double) m.fatigued / m.impressions;
-    assertThat(fatigueShare).isBetween(0.03, 0.20);
+    assertThat(m.fatigued).as("fatigue is counted").isPositive();
     double ctr = (double) m.clicks / m.impressions;
     assertThat(ctr).isBetween(0.001, 0.005);
     double adShare = (double) m.adCaused / m.purchases;

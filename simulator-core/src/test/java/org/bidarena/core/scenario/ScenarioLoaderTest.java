@@ -59,7 +59,7 @@ class ScenarioLoaderTest {
     assertThat(c.peakHour()).isEqualTo(20);
     assertThat(c.baseCtr()).isEqualTo(0.004);
     assertThat(c.ctrStageFactor().get(Stage.CONSIDERATION)).isEqualTo(1.5);
-    assertThat(c.fatigueThreshold()).isEqualTo(3);
+    assertThat(c.fatigueThreshold()).isEqualTo(5);
     assertThat(c.fatigueDrop()).isEqualTo(0.30);
     assertThat(c.retargetingLift()).isEqualTo(1.5);
     assertThat(c.features().regions()).hasSize(10).first().isEqualTo("02139");
