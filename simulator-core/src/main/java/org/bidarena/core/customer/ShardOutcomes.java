@@ -29,6 +29,24 @@ public record ShardOutcomes(
   public static final int ORGANIC = -1;
   public static final int NO_PURCHASE = -2;
 
+  /**
+   * Rows without causal ground truth (fixtures, the protocol's tests): no credits, and each purchase caused by
+   * its attributed agent (-1: organic), as the model before 2.0 had it.
+   */
+  public ShardOutcomes(int visits, int impressions, int[] customers, int[] agents, byte[] kinds,
+      long[] revenueMicros, long[] auctionIds, int[] stageCounts) {
+    this(visits, impressions, 0, customers, agents, kinds, revenueMicros, auctionIds, new int[customers.length + 1],
+        new int[0], new int[0], new int[0], new int[0], causes(agents, kinds), stageCounts);
+  }
+
+  private static int[] causes(int[] agents, byte[] kinds) {
+    int[] out = new int[agents.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (kinds[i] & PURCHASE) != 0 ? agents[i] : NO_PURCHASE;
+    }
+    return out;
+  }
+
   /** A tick with no click or purchase. */
   public static ShardOutcomes withoutRows(int visits, int impressions, int fatiguedImpressions, int[] stageCounts) {
     return new ShardOutcomes(visits, impressions, fatiguedImpressions, new int[0], new int[0], new byte[0],

@@ -133,7 +133,7 @@ public final class CoreSerializer extends SerializerWithStringManifest {
       kinds[i] = (byte) p.getKinds(i);
       revenue[i] = p.getRevenueMicros(i);
       if (v1) {
-        auctions[i] = -1;
+        auctions[i] = p.getAuctionIdsCount() == n ? p.getAuctionIds(i) : -1;
         cause[i] = (kinds[i] & ShardOutcomes.PURCHASE) != 0 ? agents[i] : ShardOutcomes.NO_PURCHASE;
       } else {
         auctions[i] = p.getAuctionIds(i);
@@ -171,7 +171,7 @@ public final class CoreSerializer extends SerializerWithStringManifest {
             .setSlotRecent(ByteString.copyFrom(b.slotRecent));
     for (int i = 0; i < b.size; i++) {
       s.addLifetimeValueMicros(b.lifetimeValueMicros[i]);
-      s.addLastClickAgentV2(b.lastClickAgent[i]);
+      s.addLastClickAgents(b.lastClickAgent[i]);
       s.addLastClickAuction(b.lastClickAuction[i]);
     }
     for (int k = 0; k < b.touchAgent.length; k++) {
@@ -192,7 +192,7 @@ public final class CoreSerializer extends SerializerWithStringManifest {
   private static CustomerBucket bucket(CustomerShardSnapshot s) {
     return new CustomerBucket(
         s.getFirstCustomer(), s.getTick(), s.getStage().toByteArray(), longs(s.getLifetimeValueMicrosList()),
-        s.getFlags().toByteArray(), ints(s.getLastClickAgentV2List()), longs(s.getLastClickAuctionList()),
+        s.getFlags().toByteArray(), ints(s.getLastClickAgentsList()), longs(s.getLastClickAuctionList()),
         ints(s.getTouchAgentList()), ints(s.getTouchTickList()), s.getTouchCreative().toByteArray(),
         s.getTouchInfo().toByteArray(), s.getTouchNext().toByteArray(), ints(s.getSlotAgentList()),
         s.getSlotFrequencyToday().toByteArray(), s.getSlotRecent().toByteArray(),
