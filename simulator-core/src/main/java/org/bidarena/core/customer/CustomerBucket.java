@@ -22,7 +22,10 @@ public final class CustomerBucket {
   public static final int SLOTS = 3;
   /** A tick that never happened (no impression or click yet). */
   public static final int NEVER = Integer.MIN_VALUE;
-  /** {@link #flags} bit: the customer has bought, before the run (it started in Purchase, Retention or Churn Risk) or in it. */
+  /**
+   * {@link #flags} bit: the customer has bought, before the run (it started in Purchase, Retention or Churn
+   * Risk) or in it.
+   */
   public static final int CUSTOMER = 1;
   /** {@link #touchInfo} bit: the touch was clicked. The bits above it hold the channel (0 = display). */
   public static final int CLICKED = 1;

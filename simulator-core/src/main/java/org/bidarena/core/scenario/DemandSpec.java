@@ -19,16 +19,29 @@ public record DemandSpec(
   /** Arrays compare by content, so that a scenario read back from its rendering equals the original. */
   @Override
   public boolean equals(Object o) {
-    return o instanceof DemandSpec x && java.util.Objects.equals(organicPerDay, x.organicPerDay) && java.util.Objects.equals(impressionLift, x.impressionLift) && java.util.Objects.equals(clickLift, x.clickLift) && java.util.Objects.equals(liftHalfLifeDays, x.liftHalfLifeDays) && java.util.Arrays.equals(dayOfWeek, x.dayOfWeek);
+    return o instanceof DemandSpec x
+        && java.util.Objects.equals(organicPerDay, x.organicPerDay)
+        && java.util.Objects.equals(impressionLift, x.impressionLift)
+        && java.util.Objects.equals(clickLift, x.clickLift)
+        && java.util.Objects.equals(liftHalfLifeDays, x.liftHalfLifeDays)
+        && java.util.Arrays.equals(dayOfWeek, x.dayOfWeek);
   }
 
   @Override
   public int hashCode() {
-    return java.util.Arrays.hashCode(new int[] {java.util.Objects.hashCode(organicPerDay), java.util.Objects.hashCode(impressionLift), java.util.Objects.hashCode(clickLift), java.util.Objects.hashCode(liftHalfLifeDays), java.util.Arrays.hashCode(dayOfWeek)});
+    return java.util.Arrays.hashCode(new int[] {java.util.Objects.hashCode(organicPerDay),
+        java.util.Objects.hashCode(impressionLift),
+        java.util.Objects.hashCode(clickLift),
+        java.util.Objects.hashCode(liftHalfLifeDays),
+        java.util.Arrays.hashCode(dayOfWeek)});
   }
 
   @Override
   public String toString() {
-    return "DemandSpec[organicPerDay=" + organicPerDay + ", impressionLift=" + impressionLift + ", clickLift=" + clickLift + ", liftHalfLifeDays=" + liftHalfLifeDays + ", dayOfWeek=" + java.util.Arrays.toString(dayOfWeek) + "]";
+    return "DemandSpec[organicPerDay=" + organicPerDay
+        + ", impressionLift=" + impressionLift
+        + ", clickLift=" + clickLift
+        + ", liftHalfLifeDays=" + liftHalfLifeDays
+        + ", dayOfWeek=" + java.util.Arrays.toString(dayOfWeek) + "]";
   }
 }

@@ -61,16 +61,41 @@ public record FeatureSpec(
   /** Arrays compare by content, so that a scenario read back from its rendering equals the original. */
   @Override
   public boolean equals(Object o) {
-    return o instanceof FeatureSpec x && java.util.Objects.equals(regions, x.regions) && java.util.Arrays.equals(regionWeights, x.regionWeights) && java.util.Arrays.equals(deviceWeights, x.deviceWeights) && java.util.Objects.equals(interests, x.interests) && java.util.Arrays.equals(interestPrevalence, x.interestPrevalence) && java.util.Arrays.equals(tierWeights, x.tierWeights) && java.util.Arrays.equals(tierFactors, x.tierFactors) && java.util.Objects.equals(propensitySigma, x.propensitySigma) && java.util.Objects.equals(visibleMask, x.visibleMask);
+    return o instanceof FeatureSpec x
+        && java.util.Objects.equals(regions, x.regions)
+        && java.util.Arrays.equals(regionWeights, x.regionWeights)
+        && java.util.Arrays.equals(deviceWeights, x.deviceWeights)
+        && java.util.Objects.equals(interests, x.interests)
+        && java.util.Arrays.equals(interestPrevalence, x.interestPrevalence)
+        && java.util.Arrays.equals(tierWeights, x.tierWeights)
+        && java.util.Arrays.equals(tierFactors, x.tierFactors)
+        && java.util.Objects.equals(propensitySigma, x.propensitySigma)
+        && java.util.Objects.equals(visibleMask, x.visibleMask);
   }
 
   @Override
   public int hashCode() {
-    return java.util.Arrays.hashCode(new int[] {java.util.Objects.hashCode(regions), java.util.Arrays.hashCode(regionWeights), java.util.Arrays.hashCode(deviceWeights), java.util.Objects.hashCode(interests), java.util.Arrays.hashCode(interestPrevalence), java.util.Arrays.hashCode(tierWeights), java.util.Arrays.hashCode(tierFactors), java.util.Objects.hashCode(propensitySigma), java.util.Objects.hashCode(visibleMask)});
+    return java.util.Arrays.hashCode(new int[] {java.util.Objects.hashCode(regions),
+        java.util.Arrays.hashCode(regionWeights),
+        java.util.Arrays.hashCode(deviceWeights),
+        java.util.Objects.hashCode(interests),
+        java.util.Arrays.hashCode(interestPrevalence),
+        java.util.Arrays.hashCode(tierWeights),
+        java.util.Arrays.hashCode(tierFactors),
+        java.util.Objects.hashCode(propensitySigma),
+        java.util.Objects.hashCode(visibleMask)});
   }
 
   @Override
   public String toString() {
-    return "FeatureSpec[regions=" + regions + ", regionWeights=" + java.util.Arrays.toString(regionWeights) + ", deviceWeights=" + java.util.Arrays.toString(deviceWeights) + ", interests=" + interests + ", interestPrevalence=" + java.util.Arrays.toString(interestPrevalence) + ", tierWeights=" + java.util.Arrays.toString(tierWeights) + ", tierFactors=" + java.util.Arrays.toString(tierFactors) + ", propensitySigma=" + propensitySigma + ", visibleMask=" + visibleMask + "]";
+    return "FeatureSpec[regions=" + regions
+        + ", regionWeights=" + java.util.Arrays.toString(regionWeights)
+        + ", deviceWeights=" + java.util.Arrays.toString(deviceWeights)
+        + ", interests=" + interests
+        + ", interestPrevalence=" + java.util.Arrays.toString(interestPrevalence)
+        + ", tierWeights=" + java.util.Arrays.toString(tierWeights)
+        + ", tierFactors=" + java.util.Arrays.toString(tierFactors)
+        + ", propensitySigma=" + propensitySigma
+        + ", visibleMask=" + visibleMask + "]";
   }
 }

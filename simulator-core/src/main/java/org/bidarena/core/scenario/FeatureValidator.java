@@ -33,7 +33,8 @@ final class FeatureValidator {
     double[] tierWeights = shares(f, "value-tier-weights", f.numbers("value-tier-weights", 1, MAX_TIERS, 0, 1));
     double[] tierFactors = f.numbers("value-tier-factors", 1, MAX_TIERS, 0.01, 100);
     if (tierFactors.length != tierWeights.length) {
-      throw f.fail("value-tier-factors", "must have as many entries as value-tier-weights (" + tierWeights.length + ")");
+      throw f.fail("value-tier-factors",
+          "must have as many entries as value-tier-weights (" + tierWeights.length + ")");
     }
     double sigma = f.number("propensity-sigma", 0, 2);
 

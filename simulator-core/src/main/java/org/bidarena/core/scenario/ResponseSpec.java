@@ -16,16 +16,29 @@ public record ResponseSpec(
   /** Arrays compare by content, so that a scenario read back from its rendering equals the original. */
   @Override
   public boolean equals(Object o) {
-    return o instanceof ResponseSpec x && java.util.Arrays.equals(deviceFactor, x.deviceFactor) && java.util.Objects.equals(interestMatch, x.interestMatch) && java.util.Objects.equals(propensityWeight, x.propensityWeight) && java.util.Objects.equals(wearOutHalfLife, x.wearOutHalfLife) && java.util.Objects.equals(wearOutFloor, x.wearOutFloor);
+    return o instanceof ResponseSpec x
+        && java.util.Arrays.equals(deviceFactor, x.deviceFactor)
+        && java.util.Objects.equals(interestMatch, x.interestMatch)
+        && java.util.Objects.equals(propensityWeight, x.propensityWeight)
+        && java.util.Objects.equals(wearOutHalfLife, x.wearOutHalfLife)
+        && java.util.Objects.equals(wearOutFloor, x.wearOutFloor);
   }
 
   @Override
   public int hashCode() {
-    return java.util.Arrays.hashCode(new int[] {java.util.Arrays.hashCode(deviceFactor), java.util.Objects.hashCode(interestMatch), java.util.Objects.hashCode(propensityWeight), java.util.Objects.hashCode(wearOutHalfLife), java.util.Objects.hashCode(wearOutFloor)});
+    return java.util.Arrays.hashCode(new int[] {java.util.Arrays.hashCode(deviceFactor),
+        java.util.Objects.hashCode(interestMatch),
+        java.util.Objects.hashCode(propensityWeight),
+        java.util.Objects.hashCode(wearOutHalfLife),
+        java.util.Objects.hashCode(wearOutFloor)});
   }
 
   @Override
   public String toString() {
-    return "ResponseSpec[deviceFactor=" + java.util.Arrays.toString(deviceFactor) + ", interestMatch=" + interestMatch + ", propensityWeight=" + propensityWeight + ", wearOutHalfLife=" + wearOutHalfLife + ", wearOutFloor=" + wearOutFloor + "]";
+    return "ResponseSpec[deviceFactor=" + java.util.Arrays.toString(deviceFactor)
+        + ", interestMatch=" + interestMatch
+        + ", propensityWeight=" + propensityWeight
+        + ", wearOutHalfLife=" + wearOutHalfLife
+        + ", wearOutFloor=" + wearOutFloor + "]";
   }
 }

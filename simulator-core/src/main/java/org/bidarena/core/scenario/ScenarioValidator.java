@@ -111,7 +111,8 @@ final class ScenarioValidator {
     double largest = orderMean * topTier * Math.exp(MAX_NORMAL_DRAW * orderSigma - orderSigma * orderSigma / 2);
     if (largest > MAX_ORDER_MICROS) {
       throw new ScenarioException(String.format(java.util.Locale.ROOT, "customers.order-value: mean %s with sigma %s"
-          + " (and the top value tier) can draw a single order of %.4g; the largest order allowed is %s (so that no sum of a tick's orders"
+          + " (and the top value tier) can draw a single order of %.4g; the largest order allowed is %s"
+          + " (so that no sum of a tick's orders"
           + " can overflow); lower the mean or the sigma", Money.format(orderMean), orderSigma, largest / 1e6,
           Money.format(MAX_ORDER_MICROS)));
     }
