@@ -106,6 +106,37 @@ class MemoryAndFeaturesTest {
   }
 
   @Test
+  void tenThousandAgentsRunWithTheSameMemoryPerCustomerAsSix() {
+    // given: the default market's customers, 2,000 of them in one shard, and 10,000 agents
+    Scenario six = ScenarioLoader.loadDefault(
+        List.of("customers.count=2000", "customers.shards=1", "exchange.partitions=1"), 42L,
+        TestCatalog.installedOrStandIn());
+    List<org.bidarena.core.scenario.AgentSpec> many = new java.util.ArrayList<>();
+    for (int a = 0; a < 10_000; a++) {
+      org.bidarena.core.scenario.AgentSpec base = six.agents().get(a % six.agentCount());
+      many.add(new org.bidarena.core.scenario.AgentSpec(String.format("a%05d", a), base.strategy(),
+          base.dailyBudgetMicros(), base.pacing(), base.frequencyCap(), base.relevance(), base.stageMask(),
+          base.settings()));
+    }
+    Scenario tenThousand = new Scenario(six.name(), six.seed(), six.days(), six.ticksPerDay(), six.customers(),
+        six.shards(), six.partitions(), six.auction(), six.baseBidMicros(), many, six.checkpointEveryTicks());
+    SyntheticMarket small = new SyntheticMarket(six, 0.95);
+    SyntheticMarket large = new SyntheticMarket(tenThousand, 0.95);
+    // when
+    small.runDays(2);
+    large.runDays(2);
+    // then: every per-customer array has the same length, and no customer remembers more than SLOTS agents
+    assertThat(large.bucket.slotAgent).hasSameSizeAs(small.bucket.slotAgent);
+    assertThat(large.bucket.touchAgent).hasSameSizeAs(small.bucket.touchAgent);
+    assertThat(large.bucket.creativeImpressions).hasSize(10_000);
+    for (int i = 0; i < large.bucket.size; i++) {
+      assertThat(AgentSlots.count(large.bucket, i)).isLessThanOrEqualTo(CustomerBucket.SLOTS);
+    }
+    assertThat(large.impressions).isPositive();
+    assertThat(large.clicks).isPositive();
+  }
+
+  @Test
   void bucketStaysWithin128BytesPerCustomerWhateverTheAgentCount() {
     // The bucket's arrays plus the features a model keeps per customer, at 10,000 agents.
     int n = 100_000;
