@@ -85,6 +85,7 @@ public final class TableExport {
       s.execute(ddl.toString());
     }
     try (DuckDBAppender a = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "auctions")) {
+      long[] rowBids = new long[scenario.agentCount()];
       for (AuctionsCleared e : run.auctions()) {
         int day = scenario.day(e.tick());
         for (int i = 0; i < e.auctions(); i++) {
@@ -103,8 +104,12 @@ public final class TableExport {
           }
           a.append(e.pricesMicros()[i]);
           a.append(e.reserveMicros());
-          for (long[] column : e.bids()) {
-            a.append(column[i]);
+          java.util.Arrays.fill(rowBids, 0);
+          for (int k = e.bidStart()[i]; k < e.bidStart()[i + 1]; k++) {
+            rowBids[e.bidAgents()[k]] = e.bidMicros()[k];
+          }
+          for (long bid : rowBids) {
+            a.append(bid);
           }
           a.endRow();
         }
@@ -128,10 +133,10 @@ public final class TableExport {
           a.append(day);
           a.append(e.shard());
           a.append(o.customers()[i]);
-          if (o.agents()[i] >= 0) {
-            a.append(scenario.agents().get(o.agents()[i]).id());
-          } else {
+          if (o.agents()[i] < 0) {
             a.appendNull();
+          } else {
+            a.append(scenario.agents().get(o.agents()[i]).id());
           }
           a.append((o.kinds()[i] & ShardOutcomes.CLICK) != 0);
           a.append((o.kinds()[i] & ShardOutcomes.PURCHASE) != 0);

@@ -76,6 +76,6 @@ class RunMetricsTest {
     int[] counts = new int[Stage.COUNT];
     counts[0] = firstStage;
     return new OutcomesRecorded(tick, shard,
-        ShardOutcomes.withoutRows(0, 0, 0, counts));
+        new ShardOutcomes(0, 0, new int[0], new int[0], new byte[0], new long[0], new long[0], counts));
   }
 }

@@ -9,7 +9,7 @@ import org.bidarena.core.customer.memory.AgentSlots;
 import org.bidarena.core.customer.memory.TouchHistory;
 import org.bidarena.core.customer.response.ClickModel;
 import org.bidarena.core.customer.response.Creatives;
-import org.bidarena.core.protocol.AuctionId;
+import org.bidarena.core.protocol.ShardProtocol.Impressions;
 import org.bidarena.core.protocol.VisitBatch;
 import org.bidarena.core.random.SeededStreams;
 import org.bidarena.core.random.SeededStreams.Stream;
@@ -148,9 +148,9 @@ public final class CustomerModel {
     return java.util.Arrays.copyOf(rows, n);
   }
 
-  /** The customers who view a page this tick, in id order. */
+  /** The customers who view a page this tick, in id order, with their visible features and memory rows. */
   public VisitBatch visits(CustomerBucket b, long tick) {
-    return VisitBatches.of(b, tick, visitRows(b, tick), scenario.agentCount(), attributionWindowTicks());
+    return VisitBatches.of(b, features(b), spec.features(), visitRows(b, tick));
   }
 
   /**
@@ -165,16 +165,16 @@ public final class CustomerModel {
         throw new IllegalArgumentException("customer " + customerIds[v] + " is not in this bucket");
       }
     }
-    return VisitBatches.of(b, tick, rows, scenario.agentCount(), attributionWindowTicks());
+    return VisitBatches.of(b, features(b), spec.features(), rows);
   }
 
-  /** Applies impressions given as byte winners, creative 0 each (the protocol before int agent indices). */
-  public ShardOutcomes respond(CustomerBucket b, long tick, VisitBatch visits, byte[] winners) {
-    int[] w = new int[winners.length];
-    for (int v = 0; v < w.length; v++) {
-      w[v] = winners[v];
+  /** Applies the impressions of the shard's visits (visit v was auction {@code firstAuctionId + v}). */
+  public ShardOutcomes respond(CustomerBucket b, long tick, VisitBatch visits, Impressions won) {
+    if (won.winners().length != visits.size()) {
+      throw new IllegalArgumentException(
+          won.winners().length + " impressions for " + visits.size() + " visits at tick " + tick);
     }
-    return respond(b, tick, visits.customers(), w, new int[w.length], AuctionId.of(tick, 0, 0));
+    return respond(b, tick, visits.customers(), won.winners(), won.creatives(), won.firstAuctionId());
   }
 
   /**

@@ -1,5 +1,7 @@
 package org.bidarena.core.customer;
 
+import org.bidarena.core.protocol.BidderProtocol;
+
 /**
  * What one shard's customers did in one tick, columnar: one row per click or purchase (a click that ends in
  * a purchase at the same visit is one row with both bits).
@@ -21,10 +23,10 @@ public record ShardOutcomes(
     int visits, int impressions, int fatiguedImpressions, int[] customers, int[] agents, byte[] kinds,
     long[] revenueMicros, long[] auctionIds, int[] creditStart, int[] creditAgent, int[] creditCreative,
     int[] creditTick, int[] creditPpm, int[] causeAgent, int[] stageCounts) {
-  public static final byte CLICK = 1;
-  public static final byte PURCHASE = 2;
+  public static final byte CLICK = BidderProtocol.Outcomes.CLICK;
+  public static final byte PURCHASE = BidderProtocol.Outcomes.PURCHASE;
   /** The customer's first purchase, and it was no customer before the run. */
-  public static final byte NEW_CUSTOMER = 4;
+  public static final byte NEW_CUSTOMER = BidderProtocol.Outcomes.NEW_CUSTOMER;
   public static final int PPM = 1_000_000;
   public static final int ORGANIC = -1;
   public static final int NO_PURCHASE = -2;
@@ -107,5 +109,58 @@ public record ShardOutcomes(
       }
     }
     return n;
+  }
+
+  /** Adds each attributed agent's clicks, conversions and revenue (last click) to the per-agent sums, in one pass. */
+  public void addTo(int[] clicks, int[] conversions, long[] revenue) {
+    for (int i = 0; i < customers.length; i++) {
+      int a = agents[i];
+      if (a < 0) {
+        continue;
+      }
+      if ((kinds[i] & CLICK) != 0) {
+        clicks[a]++;
+      }
+      if ((kinds[i] & PURCHASE) != 0) {
+        conversions[a]++;
+      }
+      revenue[a] += revenueMicros[i];
+    }
+  }
+
+  /**
+   * Each agent's own rows as the {@link BidderProtocol.Outcomes} it is sent (entry a for agent a, empty when
+   * it has none): a bidder never sees another agent's outcomes, nor the causal ground truth. O(rows + agents).
+   */
+  public BidderProtocol.Outcomes[] perAgent(long tick, int shard, int agentCount) {
+    int[] count = new int[agentCount];
+    for (int a : agents) {
+      if (a >= 0) {
+        count[a]++;
+      }
+    }
+    long[][] ids = new long[agentCount][];
+    byte[][] kind = new byte[agentCount][];
+    long[][] value = new long[agentCount][];
+    for (int a = 0; a < agentCount; a++) {
+      ids[a] = new long[count[a]];
+      kind[a] = new byte[count[a]];
+      value[a] = new long[count[a]];
+      count[a] = 0;
+    }
+    for (int i = 0; i < customers.length; i++) {
+      int a = agents[i];
+      if (a >= 0) {
+        int k = count[a]++;
+        ids[a][k] = auctionIds[i];
+        kind[a][k] = kinds[i];
+        value[a][k] = revenueMicros[i];
+      }
+    }
+    BidderProtocol.Outcomes[] out = new BidderProtocol.Outcomes[agentCount];
+    for (int a = 0; a < agentCount; a++) {
+      out[a] = new BidderProtocol.Outcomes(tick, shard, ids[a], kind[a], value[a]);
+    }
+    return out;
   }
 }
