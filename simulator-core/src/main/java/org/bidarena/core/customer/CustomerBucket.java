@@ -8,7 +8,9 @@ import java.util.Arrays;
  * <p>Memory is sparse in agents: a customer keeps {@link #SLOTS} per-agent slots (agent, frequency today,
  * recent exposures, last impression tick, last click tick), evicting the least recently active one, and a
  * ring of its last {@link #TOUCHES} ad touches. So the bytes per customer do not grow with the number of
- * agents: about 117 bytes plus the features (docs/market-model-2.md, "Memory").
+ * agents: 87 bytes plus the 12 of the features (docs/market-model-2.md, "Memory").
+ *
+ * <p>A customer's lifetime value is not kept: it is the sum of its purchases' revenue in the journal.
  *
  * <p>Mutable and owned by one actor; {@link #copy()} gives the independent copy that a snapshot needs. The
  * customers' features are not here: they are a pure function of the seed ({@code CustomerFeatures}).
@@ -17,7 +19,7 @@ public final class CustomerBucket {
   /** An exposure count saturates here, so that it fits a byte. */
   public static final int MAX_COUNT = 127;
   /** Ad touches remembered per customer. */
-  public static final int TOUCHES = 4;
+  public static final int TOUCHES = 3;
   /** Per-agent memory slots per customer. */
   public static final int SLOTS = 3;
   /** A tick that never happened (no impression or click yet). */
@@ -36,7 +38,6 @@ public final class CustomerBucket {
   public long tick;
 
   public final byte[] stage;
-  public final long[] lifetimeValueMicros;
   public final byte[] flags;
   /** The agent whose ad was last clicked, or -1; the auction of that click (its tick is in the id), or -1. */
   public final int[] lastClickAgent;
@@ -62,7 +63,7 @@ public final class CustomerBucket {
   public final long[] creativeImpressions;
 
   public CustomerBucket(int firstCustomer, int size, int creatives) {
-    this(firstCustomer, -1, new byte[size], new long[size], new byte[size], filled(size, -1), filledLong(size, -1),
+    this(firstCustomer, -1, new byte[size], new byte[size], filled(size, -1), filledLong(size, -1),
         filled(size * TOUCHES, -1), new int[size * TOUCHES], new byte[size * TOUCHES], new byte[size * TOUCHES],
         new byte[size], filled(size * SLOTS, -1), new byte[size * SLOTS], new byte[size * SLOTS],
         filled(size * SLOTS, NEVER), filled(size * SLOTS, NEVER), new long[creatives]);
@@ -70,7 +71,7 @@ public final class CustomerBucket {
 
   /** Rebuilds a bucket from its arrays, as read from a snapshot. */
   public CustomerBucket(
-      int firstCustomer, long tick, byte[] stage, long[] lifetimeValueMicros, byte[] flags, int[] lastClickAgent,
+      int firstCustomer, long tick, byte[] stage, byte[] flags, int[] lastClickAgent,
       long[] lastClickAuction, int[] touchAgent, int[] touchTick, byte[] touchCreative, byte[] touchInfo,
       byte[] touchNext, int[] slotAgent, byte[] slotFrequencyToday, byte[] slotRecent, int[] slotLastImpression,
       int[] slotLastClick, long[] creativeImpressions) {
@@ -78,7 +79,6 @@ public final class CustomerBucket {
     this.size = stage.length;
     this.tick = tick;
     this.stage = stage;
-    this.lifetimeValueMicros = lifetimeValueMicros;
     this.flags = flags;
     this.lastClickAgent = lastClickAgent;
     this.lastClickAuction = lastClickAuction;
@@ -96,7 +96,7 @@ public final class CustomerBucket {
     int n = size;
     int t = n * TOUCHES;
     int s = n * SLOTS;
-    if (lifetimeValueMicros.length != n || flags.length != n || lastClickAgent.length != n
+    if (flags.length != n || lastClickAgent.length != n
         || lastClickAuction.length != n || touchAgent.length != t || touchTick.length != t
         || touchCreative.length != t || touchInfo.length != t || touchNext.length != n || slotAgent.length != s
         || slotFrequencyToday.length != s || slotRecent.length != s || slotLastImpression.length != s
@@ -107,7 +107,7 @@ public final class CustomerBucket {
 
   public CustomerBucket copy() {
     return new CustomerBucket(
-        firstCustomer, tick, stage.clone(), lifetimeValueMicros.clone(), flags.clone(), lastClickAgent.clone(),
+        firstCustomer, tick, stage.clone(), flags.clone(), lastClickAgent.clone(),
         lastClickAuction.clone(), touchAgent.clone(), touchTick.clone(), touchCreative.clone(), touchInfo.clone(),
         touchNext.clone(), slotAgent.clone(), slotFrequencyToday.clone(), slotRecent.clone(),
         slotLastImpression.clone(), slotLastClick.clone(), creativeImpressions.clone());
@@ -124,8 +124,7 @@ public final class CustomerBucket {
   @Override
   public boolean equals(Object o) {
     return o instanceof CustomerBucket b && firstCustomer == b.firstCustomer && tick == b.tick
-        && Arrays.equals(stage, b.stage) && Arrays.equals(lifetimeValueMicros, b.lifetimeValueMicros)
-        && Arrays.equals(flags, b.flags) && Arrays.equals(lastClickAgent, b.lastClickAgent)
+        && Arrays.equals(stage, b.stage) && Arrays.equals(flags, b.flags) && Arrays.equals(lastClickAgent, b.lastClickAgent)
         && Arrays.equals(lastClickAuction, b.lastClickAuction) && Arrays.equals(touchAgent, b.touchAgent)
         && Arrays.equals(touchTick, b.touchTick) && Arrays.equals(touchCreative, b.touchCreative)
         && Arrays.equals(touchInfo, b.touchInfo) && Arrays.equals(touchNext, b.touchNext)

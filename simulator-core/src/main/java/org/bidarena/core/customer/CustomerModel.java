@@ -265,7 +265,6 @@ public final class CustomerModel {
         rows.credit(b.touchAgent[k], b.touchCreative[k], b.touchTick[k], ppm[t]);
       }
     }
-    b.lifetimeValueMicros[i] += value;
     b.flags[i] |= CustomerBucket.CUSTOMER;
     b.stage[i] = (byte) Funnel.afterPurchase();
   }

@@ -170,7 +170,6 @@ public final class CoreSerializer extends SerializerWithStringManifest {
             .setSlotFrequencyToday(ByteString.copyFrom(b.slotFrequencyToday))
             .setSlotRecent(ByteString.copyFrom(b.slotRecent));
     for (int i = 0; i < b.size; i++) {
-      s.addLifetimeValueMicros(b.lifetimeValueMicros[i]);
       s.addLastClickAgents(b.lastClickAgent[i]);
       s.addLastClickAuction(b.lastClickAuction[i]);
     }
@@ -191,8 +190,7 @@ public final class CoreSerializer extends SerializerWithStringManifest {
 
   private static CustomerBucket bucket(CustomerShardSnapshot s) {
     return new CustomerBucket(
-        s.getFirstCustomer(), s.getTick(), s.getStage().toByteArray(), longs(s.getLifetimeValueMicrosList()),
-        s.getFlags().toByteArray(), ints(s.getLastClickAgentsList()), longs(s.getLastClickAuctionList()),
+        s.getFirstCustomer(), s.getTick(), s.getStage().toByteArray(), s.getFlags().toByteArray(), ints(s.getLastClickAgentsList()), longs(s.getLastClickAuctionList()),
         ints(s.getTouchAgentList()), ints(s.getTouchTickList()), s.getTouchCreative().toByteArray(),
         s.getTouchInfo().toByteArray(), s.getTouchNext().toByteArray(), ints(s.getSlotAgentList()),
         s.getSlotFrequencyToday().toByteArray(), s.getSlotRecent().toByteArray(),
