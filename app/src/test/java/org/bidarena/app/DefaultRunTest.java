@@ -54,6 +54,48 @@ class DefaultRunTest {
     assertThat(outcomes).hasSize(scenario.totalTicks() * scenario.shards());
   }
 
+  /**
+   * Market model 2.0's calibration of the default run (docs/market-model-2.md): fatigue bites for 3-20% of
+   * impressions, CTR is in display's 0.1-0.5%, most purchases are organic (ads cause 5-30%), and the stage mix
+   * ends within 5 points of the initial mix.
+   */
+  @Test
+  void defaultMarketLandsInItsCalibrationBands() {
+    long impressions = 0;
+    long fatigued = 0;
+    long clicks = 0;
+    long purchases = 0;
+    long adCaused = 0;
+    Map<Integer, int[]> lastStageCounts = new HashMap<>();
+    for (OutcomesRecorded o : outcomes) {
+      ShardOutcomes rows = o.outcomes();
+      impressions += rows.impressions();
+      fatigued += rows.fatiguedImpressions();
+      for (int r = 0; r < rows.rows(); r++) {
+        clicks += (rows.kinds()[r] & ShardOutcomes.CLICK) != 0 ? 1 : 0;
+        if ((rows.kinds()[r] & ShardOutcomes.PURCHASE) != 0) {
+          purchases++;
+          adCaused += rows.causeAgent()[r] >= 0 ? 1 : 0;
+        }
+      }
+      lastStageCounts.put(o.shard(), rows.stageCounts());
+    }
+    assertThat((double) fatigued / impressions).as("share of impressions to fatigued customers").isBetween(0.03, 0.20);
+    assertThat((double) clicks / impressions).as("CTR").isBetween(0.001, 0.005);
+    assertThat((double) adCaused / purchases).as("share of purchases caused by ads").isBetween(0.05, 0.30);
+    int[] stages = new int[Stage.COUNT];
+    lastStageCounts.values().forEach(c -> {
+      for (int s = 0; s < Stage.COUNT; s++) {
+        stages[s] += c[s];
+      }
+    });
+    for (Stage s : Stage.values()) {
+      double share = (double) stages[s.ordinal()] / scenario.customers().count();
+      assertThat(share).as(s.key()).isCloseTo(scenario.customers().initialMix().get(s),
+          org.assertj.core.api.Assertions.within(0.05));
+    }
+  }
+
   @Test
   void conservativeNeverBidsOutsideInterestAndConsideration() {
     assertBidsOnlyOn("conservative", Stage.INTEREST, Stage.CONSIDERATION);
@@ -166,6 +208,7 @@ class DefaultRunTest {
       ShardOutcomes rows = o.outcomes();
       for (int r = 0; r < rows.rows(); r++) {
         int a = rows.agents()[r];
+        if (a < 0) continue; // a purchase no click is attributed to: in no agent's row
         if ((rows.kinds()[r] & ShardOutcomes.CLICK) != 0) clicks[a]++;
         if ((rows.kinds()[r] & ShardOutcomes.PURCHASE) != 0) conversions[a]++;
         revenue[a] += rows.revenueMicros()[r];

@@ -31,26 +31,32 @@ public final class TestScenarios {
   }
 
   /**
-   * Overrides that make the customer model certain: every customer visits at every tick, nobody clicks,
-   * converts or changes stage by chance, and every stage factor and the retargeting lift is 1. A test
-   * then turns on exactly the probability it is about.
+   * Overrides that make the customer model certain: every customer visits at every tick, nobody clicks, buys
+   * or changes stage by chance, every stage, device and feature factor and the retargeting lift is 1, and
+   * creatives do not wear out. A test then turns on exactly the probability it is about.
    */
   public static String[] certain(String... overrides) {
     List<String> all = new ArrayList<>(List.of(
         "customers.diurnal-amplitude=0",
+        "customers.day-of-week={ monday = 1, tuesday = 1, wednesday = 1, thursday = 1, friday = 1, saturday = 1, sunday = 1 }",
         "customers.visits-per-day=" + perStage(TICKS_PER_DAY),
+        "customers.features.propensity-sigma=0",
         "customers.ctr.base=0",
         "customers.ctr.stage-factor=" + perStage(1),
-        "customers.ctr.fatigue-threshold=10000",
+        "customers.ctr.device-factor={ mobile = 1, desktop = 1, ctv = 1 }",
+        "customers.ctr.interest-match=1",
+        "customers.ctr.fatigue-threshold=127",
         "customers.ctr.fatigue-drop=0",
         "customers.ctr.retargeting-lift=1",
-        "customers.conversion.base=0",
-        "customers.conversion.stage-factor=" + perStage(1),
-        "customers.conversion.delayed=0",
-        "customers.transitions.exposure-to-interest=0",
-        "customers.transitions.click-to-interest=0",
-        "customers.transitions.click-to-consideration=0",
-        "customers.transitions.churn-risk-click-to-consideration=0",
+        "customers.ctr.wear-out-floor=1",
+        "customers.organic.purchase-per-day=" + perStage(0),
+        "customers.lift.impression=0",
+        "customers.lift.click=0",
+        "customers.transitions={ awareness-to-interest-per-day = 0, interest-to-consideration-per-day = 0,"
+            + " interest-to-awareness-per-day = 0, consideration-to-interest-per-day = 0,"
+            + " purchase-to-retention-per-day = 0, retention-to-churn-risk-per-day = 0,"
+            + " churn-risk-to-awareness-per-day = 0, exposure-to-interest = 0, exposure-to-consideration = 0,"
+            + " click-to-interest = 0, click-to-consideration = 0, churn-risk-click-to-consideration = 0 }",
         "agent-defaults.relevance=1"));
     all.addAll(List.of(overrides));
     return all.toArray(String[]::new);

@@ -8,7 +8,8 @@ import java.util.Set;
 /** The keys an agent block may hold: those every agent has, and the settings of any catalogued strategy. */
 final class AgentKeys {
   /** Keys every agent has, whatever its strategy. */
-  static final List<String> COMMON = List.of("strategy", "daily-budget", "pacing", "frequency-cap", "relevance", "stages");
+  static final List<String> COMMON = List.of(
+      "strategy", "daily-budget", "pacing", "frequency-cap", "relevance", "stages", "interests", "lift", "creatives");
 
   private AgentKeys() {}
 

@@ -16,14 +16,18 @@ final class AgentValidator {
   private static final Pattern AGENT_ID = Pattern.compile("[a-z0-9-]{1,32}");
   /** Bidding entities a run may have: agent indices are ints, bids sparse, so cost grows with bids. */
   private static final int MAX_AGENTS = 10_000;
+  /** Creatives per agent: the index travels in a byte of the touch history. */
+  static final int MAX_CREATIVES = 64;
 
   private final ConfigNode root;
   private final StrategyCatalog catalog;
   private final List<String> agentKeys;
+  private final FeatureSpec features;
 
-  AgentValidator(ConfigNode root, StrategyCatalog catalog) {
+  AgentValidator(ConfigNode root, StrategyCatalog catalog, FeatureSpec features) {
     this.root = root;
     this.catalog = catalog;
+    this.features = features;
     this.agentKeys = AgentKeys.allowed(catalog);
   }
 
@@ -46,7 +50,7 @@ final class AgentValidator {
   }
 
   /** agent-defaults is checked even when every agent sets its own values: a bad default is still a mistake. */
-  private static void checkDefaults(ConfigNode defaults) {
+  private void checkDefaults(ConfigNode defaults) {
     if (defaults.has("daily-budget")) {
       defaults.money("daily-budget", false);
     }
@@ -59,6 +63,43 @@ final class AgentValidator {
     if (defaults.has("relevance")) {
       defaults.number("relevance", 0, 10);
     }
+    if (defaults.has("interests")) {
+      interests(defaults);
+    }
+    if (defaults.has("lift")) {
+      defaults.number("lift", 0, 10);
+    }
+    if (defaults.has("creatives")) {
+      creatives(defaults);
+    }
+  }
+
+  private int interests(ConfigNode node) {
+    return features.interestMask(node.names("interests", features.interests(), null, FeatureSpec.MAX_INTERESTS));
+  }
+
+  /** {@code creatives = [{ name = "spring", appeal = 1.2 }, ...]}: 1 to MAX_CREATIVES, distinct names. */
+  private static List<CreativeSpec> creatives(ConfigNode node) {
+    String allowed = "must be a list of 1 to " + MAX_CREATIVES + " objects { name = [a-z0-9-]{1,32}, appeal = 0..10 }"
+        + " with distinct names";
+    com.typesafe.config.ConfigValue v = node.obj().get("creatives");
+    if (!(v instanceof com.typesafe.config.ConfigList list) || list.isEmpty() || list.size() > MAX_CREATIVES) {
+      throw node.fail("creatives", allowed);
+    }
+    List<CreativeSpec> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      if (!(list.get(i) instanceof com.typesafe.config.ConfigObject obj)) {
+        throw node.fail("creatives", allowed);
+      }
+      ConfigNode c = new ConfigNode(node.at("creatives") + "[" + i + "]", obj);
+      c.onlyKeys(List.of("name", "appeal"));
+      String name = c.string("name", 32);
+      if (!AGENT_ID.matcher(name).matches() || out.stream().anyMatch(x -> x.name().equals(name))) {
+        throw node.fail("creatives", allowed);
+      }
+      out.add(new CreativeSpec(name, c.number("appeal", 0, 10)));
+    }
+    return out;
   }
 
   /** One agent: its own block first, then agent-defaults, then its strategy's defaults. */
@@ -79,7 +120,11 @@ final class AgentValidator {
       int frequencyCap = (int) from("frequency-cap").integer("frequency-cap", 1, 127);
       double relevance = from("relevance").number("relevance", 0, 10);
       int stages = given("stages") ? from("stages").stageMask("stages") : mask(strategy);
-      return new AgentSpec(id, name, budget, pacing, frequencyCap, relevance, stages, settings(strategy));
+      int interests = given("interests") ? interests(from("interests")) : 0;
+      double lift = given("lift") ? from("lift").number("lift", 0, 10) : 1.0;
+      List<CreativeSpec> creatives = given("creatives") ? creatives(from("creatives")) : List.of(CreativeSpec.DEFAULT);
+      return new AgentSpec(id, name, budget, pacing, frequencyCap, relevance, stages, settings(strategy), interests,
+          lift, creatives);
     }
 
     private StrategySettings settings(StrategyDeclaration strategy) {

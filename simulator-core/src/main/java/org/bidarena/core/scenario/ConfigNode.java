@@ -211,6 +211,76 @@ record ConfigNode(String path, ConfigObject obj) {
     return m;
   }
 
+  /** A list of {@code minLength..maxLength} numbers, each in [min, max]. */
+  double[] numbers(String key, int minLength, int maxLength, double min, double max) {
+    String allowed = "must be a list of " + minLength + " to " + maxLength + " numbers, each from " + plain(min)
+        + " to " + plain(max);
+    ConfigValue v = get(key, allowed);
+    if (v.valueType() != ConfigValueType.LIST) {
+      throw fail(key, allowed);
+    }
+    ConfigList list = (ConfigList) v;
+    if (list.size() < minLength || list.size() > maxLength) {
+      throw fail(key, allowed);
+    }
+    double[] out = new double[list.size()];
+    for (int i = 0; i < out.length; i++) {
+      ConfigValue item = list.get(i);
+      if (item.valueType() != ConfigValueType.NUMBER) {
+        throw fail(key, allowed);
+      }
+      out[i] = ((Number) item.unwrapped()).doubleValue();
+      if (!(out[i] >= min && out[i] <= max)) {
+        throw fail(key, allowed);
+      }
+    }
+    return out;
+  }
+
+  /** A list of distinct names from {@code names} (any matching {@code pattern} when names is null). */
+  List<String> names(String key, List<String> names, java.util.regex.Pattern pattern, int maxLength) {
+    String allowed = "must be a list of at most " + maxLength + " distinct names"
+        + (names != null ? " from " + String.join(", ", names) : " matching " + pattern.pattern());
+    ConfigValue v = get(key, allowed);
+    if (v.valueType() != ConfigValueType.LIST || ((ConfigList) v).size() > maxLength) {
+      throw fail(key, allowed);
+    }
+    List<String> out = new java.util.ArrayList<>();
+    for (ConfigValue item : (ConfigList) v) {
+      if (item.valueType() != ConfigValueType.STRING) {
+        throw fail(key, allowed);
+      }
+      String s = (String) item.unwrapped();
+      boolean ok = names != null ? names.contains(s) : pattern.matcher(s).matches();
+      if (!ok || out.contains(s)) {
+        throw fail(key, allowed);
+      }
+      out.add(s);
+    }
+    return out;
+  }
+
+  /**
+   * An object of named numbers in [min, max] whose names match {@code pattern}, 1 to {@code maxKeys} of them,
+   * in sorted name order.
+   */
+  java.util.SortedMap<String, Double> weights(String key, java.util.regex.Pattern pattern, int maxKeys, double min,
+      double max) {
+    ConfigNode node = child(key, null);
+    int n = node.obj().size();
+    if (n < 1 || n > maxKeys) {
+      throw fail(key, "must hold 1 to " + maxKeys + " entries");
+    }
+    java.util.SortedMap<String, Double> out = new java.util.TreeMap<>();
+    for (String k : new TreeSet<>(node.obj().keySet())) {
+      if (!pattern.matcher(k).matches()) {
+        throw new ScenarioException(node.at(k) + ": the name must match " + pattern.pattern());
+      }
+      out.put(k, node.number(k, min, max));
+    }
+    return out;
+  }
+
   private static String show(ConfigValue v) {
     return v == null ? "(missing)" : v.render(ConfigRenderOptions.concise());
   }

@@ -25,31 +25,50 @@ final class ScenarioRenderer {
     b.append("  visits-per-day ").append(perStage(c.visitsPerDay())).append('\n');
     b.append("  diurnal-amplitude = ").append(c.diurnalAmplitude()).append('\n');
     b.append("  peak-hour = ").append(c.peakHour()).append('\n');
+    b.append("  day-of-week ").append(named(DemandSpec.DAYS, c.demand().dayOfWeek())).append('\n');
+    FeatureSpec f = c.features();
+    b.append("  features {\n");
+    b.append("    regions ").append(named(f.regions(), f.regionWeights())).append('\n');
+    b.append("    devices ").append(named(FeatureSpec.DEVICES, f.deviceWeights())).append('\n');
+    b.append("    interests ").append(named(f.interests(), f.interestPrevalence())).append('\n');
+    b.append("    value-tier-weights = ").append(Arrays.toString(f.tierWeights())).append('\n');
+    b.append("    value-tier-factors = ").append(Arrays.toString(f.tierFactors())).append('\n');
+    b.append("    propensity-sigma = ").append(f.propensitySigma()).append('\n');
+    b.append("    visible-to-bidders = ").append(visible(f.visibleMask())).append('\n');
+    b.append("  }\n");
+    ResponseSpec r = c.response();
     b.append("  ctr {\n");
     b.append("    base = ").append(c.baseCtr()).append('\n');
     b.append("    stage-factor ").append(perStage(c.ctrStageFactor())).append('\n');
+    b.append("    device-factor ").append(named(FeatureSpec.DEVICES, r.deviceFactor())).append('\n');
+    b.append("    interest-match = ").append(r.interestMatch()).append('\n');
+    b.append("    propensity-weight = ").append(r.propensityWeight()).append('\n');
     b.append("    fatigue-threshold = ").append(c.fatigueThreshold()).append('\n');
     b.append("    fatigue-drop = ").append(c.fatigueDrop()).append('\n');
     b.append("    retargeting-lift = ").append(c.retargetingLift()).append('\n');
+    b.append("    wear-out-half-life = ").append(r.wearOutHalfLife()).append('\n');
+    b.append("    wear-out-floor = ").append(r.wearOutFloor()).append('\n');
     b.append("  }\n");
-    b.append("  conversion {\n");
-    b.append("    base = ").append(c.baseConversion()).append('\n');
-    b.append("    stage-factor ").append(perStage(c.conversionStageFactor())).append('\n');
-    b.append("    delayed = ").append(c.delayedConversion()).append('\n');
-    b.append("    attribution-window-days = ").append(c.attributionWindowDays()).append('\n');
-    b.append("  }\n");
+    DemandSpec d = c.demand();
+    b.append("  organic { purchase-per-day ").append(perStage(d.organicPerDay())).append(" }\n");
+    b.append("  lift { impression = ").append(d.impressionLift()).append(", click = ").append(d.clickLift())
+        .append(", half-life-days = ").append(d.liftHalfLifeDays()).append(" }\n");
+    b.append("  conversion { attribution-window-days = ").append(c.attributionWindowDays()).append(" }\n");
     b.append("  order-value { mean = ").append(Money.format(c.orderValueMeanMicros()))
         .append(", sigma = ").append(c.orderValueSigma()).append(" }\n");
     b.append("  transitions {\n");
+    b.append("    awareness-to-interest-per-day = ").append(t.awarenessToInterestPerDay()).append('\n');
+    b.append("    interest-to-consideration-per-day = ").append(t.interestToConsiderationPerDay()).append('\n');
+    b.append("    interest-to-awareness-per-day = ").append(t.interestToAwarenessPerDay()).append('\n');
+    b.append("    consideration-to-interest-per-day = ").append(t.considerationToInterestPerDay()).append('\n');
+    b.append("    purchase-to-retention-per-day = ").append(t.purchaseToRetentionPerDay()).append('\n');
+    b.append("    retention-to-churn-risk-per-day = ").append(t.retentionToChurnRiskPerDay()).append('\n');
+    b.append("    churn-risk-to-awareness-per-day = ").append(t.churnRiskToAwarenessPerDay()).append('\n');
     b.append("    exposure-to-interest = ").append(t.exposureToInterest()).append('\n');
+    b.append("    exposure-to-consideration = ").append(t.exposureToConsideration()).append('\n');
     b.append("    click-to-interest = ").append(t.clickToInterest()).append('\n');
     b.append("    click-to-consideration = ").append(t.clickToConsideration()).append('\n');
     b.append("    churn-risk-click-to-consideration = ").append(t.churnRiskClickToConsideration()).append('\n');
-    b.append("    purchase-to-retention-days = ").append(t.purchaseToRetentionDays()).append('\n');
-    b.append("    retention-to-churn-risk-days = ").append(t.retentionToChurnRiskDays()).append('\n');
-    b.append("    churn-risk-to-awareness-days = ").append(t.churnRiskToAwarenessDays()).append('\n');
-    b.append("    interest-cooldown-days = ").append(t.interestCooldownDays()).append('\n');
-    b.append("    consideration-cooldown-days = ").append(t.considerationCooldownDays()).append('\n');
     b.append("  }\n");
     b.append("}\n");
     b.append("exchange { partitions = ").append(s.partitions()).append(" }\n");
@@ -69,6 +88,11 @@ final class ScenarioRenderer {
       b.append("    frequency-cap = ").append(g.frequencyCap()).append('\n');
       b.append("    relevance = ").append(g.relevance()).append('\n');
       b.append("    stages = ").append(stages(g.stageMask())).append('\n');
+      b.append("    interests = ").append(interests(c.features(), g.interestMask())).append('\n');
+      b.append("    lift = ").append(g.lift()).append('\n');
+      b.append("    creatives = ").append(g.creatives().stream()
+          .map(cr -> "{ name = " + quote(cr.name()) + ", appeal = " + cr.appeal() + " }")
+          .collect(Collectors.joining(", ", "[", "]"))).append('\n');
       for (StrategySettings.Value v : g.settings().values()) {
         b.append("    ").append(v.key()).append(" = ").append(v.text()).append('\n');
       }
@@ -82,6 +106,34 @@ final class ScenarioRenderer {
     return Arrays.stream(Stage.values())
         .map(st -> st.key() + " = " + p.get(st))
         .collect(Collectors.joining(", ", "{ ", " }"));
+  }
+
+  private static String named(java.util.List<String> names, double[] values) {
+    StringBuilder b = new StringBuilder("{ ");
+    for (int i = 0; i < names.size(); i++) {
+      b.append(i > 0 ? ", " : "").append(quote(names.get(i))).append(" = ").append(values[i]);
+    }
+    return b.append(" }").toString();
+  }
+
+  private static String visible(int mask) {
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < FeatureSpec.VISIBLE.size(); i++) {
+      if ((mask & (1 << i)) != 0) {
+        b.append(b.length() > 1 ? ", " : "").append(FeatureSpec.VISIBLE.get(i));
+      }
+    }
+    return b.append("]").toString();
+  }
+
+  private static String interests(FeatureSpec f, int mask) {
+    StringBuilder b = new StringBuilder("[");
+    for (int i = 0; i < f.interests().size(); i++) {
+      if ((mask & (1 << i)) != 0) {
+        b.append(b.length() > 1 ? ", " : "").append(quote(f.interests().get(i)));
+      }
+    }
+    return b.append("]").toString();
   }
 
   private static String stages(int mask) {

@@ -21,12 +21,16 @@ final class ScenarioValidator {
       "name", "seed", "time", "customers", "exchange", "auction", "bidding", "journal", "agent-defaults",
       "agents");
   private static final List<String> CUSTOMER_KEYS = List.of(
-      "count", "shards", "initial-mix", "visits-per-day", "diurnal-amplitude", "peak-hour", "ctr",
-      "conversion", "order-value", "transitions");
+      "count", "shards", "initial-mix", "visits-per-day", "diurnal-amplitude", "peak-hour", "day-of-week",
+      "features", "ctr", "organic", "lift", "conversion", "order-value", "transitions");
   private static final List<String> TRANSITION_KEYS = List.of(
-      "exposure-to-interest", "click-to-interest", "click-to-consideration",
-      "churn-risk-click-to-consideration", "purchase-to-retention-days", "retention-to-churn-risk-days",
-      "churn-risk-to-awareness-days", "interest-cooldown-days", "consideration-cooldown-days");
+      "awareness-to-interest-per-day", "interest-to-consideration-per-day", "interest-to-awareness-per-day",
+      "consideration-to-interest-per-day", "purchase-to-retention-per-day", "retention-to-churn-risk-per-day",
+      "churn-risk-to-awareness-per-day", "exposure-to-interest", "exposure-to-consideration", "click-to-interest",
+      "click-to-consideration", "churn-risk-click-to-consideration");
+  private static final List<String> CTR_KEYS = List.of(
+      "base", "stage-factor", "device-factor", "interest-match", "propensity-weight", "fatigue-threshold",
+      "fatigue-drop", "retargeting-lift", "wear-out-half-life", "wear-out-floor");
 
   private ScenarioValidator() {}
 
@@ -58,7 +62,7 @@ final class ScenarioValidator {
     int checkpointEvery = (int) root.child("journal", List.of("checkpoint-every-ticks"))
         .integer("checkpoint-every-ticks", 0, 1_000_000);
 
-    List<AgentSpec> agents = new AgentValidator(root, catalog).agents();
+    List<AgentSpec> agents = new AgentValidator(root, catalog, customers.features()).agents();
     return new Scenario(
         name, seed, days, ticksPerDay, customers, shards, partitions, auction, baseBid, agents, checkpointEvery);
   }
@@ -74,45 +78,71 @@ final class ScenarioValidator {
     double amplitude = c.number("diurnal-amplitude", 0, 0.99);
     int peakHour = (int) c.integer("peak-hour", 0, 23);
 
-    ConfigNode ctr = c.child("ctr", List.of("base", "stage-factor", "fatigue-threshold", "fatigue-drop", "retargeting-lift"));
+    double[] dayOfWeek = dayOfWeek(c);
+    FeatureSpec features = FeatureValidator.features(c.child("features", FeatureValidator.KEYS));
+
+    ConfigNode ctr = c.child("ctr", CTR_KEYS);
     double baseCtr = ctr.number("base", 0, 1);
     PerStage ctrFactor = ctr.perStage("stage-factor", 0, 100);
-    int fatigueThreshold = (int) ctr.integer("fatigue-threshold", 1, 10_000);
+    int fatigueThreshold = (int) ctr.integer("fatigue-threshold", 1, 127);
     double fatigueDrop = ctr.number("fatigue-drop", 0, 1);
     double retargetingLift = ctr.number("retargeting-lift", 0, 100);
+    ConfigNode devices = ctr.child("device-factor", FeatureSpec.DEVICES);
+    double[] deviceFactor = new double[FeatureSpec.DEVICES.size()];
+    for (int d = 0; d < deviceFactor.length; d++) {
+      deviceFactor[d] = devices.number(FeatureSpec.DEVICES.get(d), 0, 100);
+    }
+    ResponseSpec response = new ResponseSpec(deviceFactor, ctr.number("interest-match", 0, 100),
+        ctr.number("propensity-weight", 0, 2), ctr.positive("wear-out-half-life", 1e12),
+        ctr.number("wear-out-floor", 0, 1));
 
-    ConfigNode conv = c.child("conversion", List.of("base", "stage-factor", "delayed", "attribution-window-days"));
-    double baseConversion = conv.number("base", 0, 1);
-    PerStage conversionFactor = conv.perStage("stage-factor", 0, 100);
-    double delayed = conv.number("delayed", 0, 1);
+    PerStage organic = c.child("organic", List.of("purchase-per-day")).perStage("purchase-per-day", 0, 10);
+    ConfigNode lift = c.child("lift", List.of("impression", "click", "half-life-days"));
+    DemandSpec demand = new DemandSpec(organic, lift.number("impression", 0, 10), lift.number("click", 0, 10),
+        lift.positive("half-life-days", 365), dayOfWeek);
+
+    ConfigNode conv = c.child("conversion", List.of("attribution-window-days"));
     int window = (int) conv.integer("attribution-window-days", 0, 365);
 
     ConfigNode order = c.child("order-value", List.of("mean", "sigma"));
     long orderMean = order.money("mean", true);
     double orderSigma = order.number("sigma", 0, 5);
-    double largest = orderMean * Math.exp(MAX_NORMAL_DRAW * orderSigma - orderSigma * orderSigma / 2);
+    double topTier = java.util.Arrays.stream(features.tierFactors()).max().orElse(1);
+    double largest = orderMean * topTier * Math.exp(MAX_NORMAL_DRAW * orderSigma - orderSigma * orderSigma / 2);
     if (largest > MAX_ORDER_MICROS) {
       throw new ScenarioException(String.format(java.util.Locale.ROOT, "customers.order-value: mean %s with sigma %s"
-          + " can draw a single order of %.4g; the largest order allowed is %s (so that no sum of a tick's orders"
+          + " (and the top value tier) can draw a single order of %.4g; the largest order allowed is %s"
+          + " (so that no sum of a tick's orders"
           + " can overflow); lower the mean or the sigma", Money.format(orderMean), orderSigma, largest / 1e6,
           Money.format(MAX_ORDER_MICROS)));
     }
 
     ConfigNode t = c.child("transitions", TRANSITION_KEYS);
+    double[] rate = new double[TRANSITION_KEYS.size()];
+    for (int i = 0; i < rate.length; i++) {
+      rate[i] = t.number(TRANSITION_KEYS.get(i), 0, 1);
+    }
     var transitions = new CustomerModelSpec.Transitions(
-        t.number("exposure-to-interest", 0, 1),
-        t.number("click-to-interest", 0, 1),
-        t.number("click-to-consideration", 0, 1),
-        t.number("churn-risk-click-to-consideration", 0, 1),
-        (int) t.integer("purchase-to-retention-days", 0, 3650),
-        (int) t.integer("retention-to-churn-risk-days", 0, 3650),
-        (int) t.integer("churn-risk-to-awareness-days", 0, 3650),
-        (int) t.integer("interest-cooldown-days", 0, 3650),
-        (int) t.integer("consideration-cooldown-days", 0, 3650));
+        rate[0], rate[1], rate[2], rate[3], rate[4], rate[5], rate[6], rate[7], rate[8], rate[9], rate[10], rate[11]);
 
     return new CustomerModelSpec(
-        count, mix, visits, amplitude, peakHour, baseCtr, ctrFactor, fatigueThreshold, fatigueDrop,
-        retargetingLift, baseConversion, conversionFactor, delayed, window, orderMean, orderSigma, transitions);
+        count, mix, visits, amplitude, peakHour, features, baseCtr, ctrFactor, fatigueThreshold, fatigueDrop,
+        retargetingLift, response, demand, window, orderMean, orderSigma, transitions);
+  }
+
+  /** Day-of-week factors; their mean must be 1 (within 0.01) so that they reshape traffic without scaling it. */
+  private static double[] dayOfWeek(ConfigNode c) {
+    ConfigNode days = c.child("day-of-week", DemandSpec.DAYS);
+    double[] out = new double[7];
+    double sum = 0;
+    for (int d = 0; d < 7; d++) {
+      out[d] = days.number(DemandSpec.DAYS.get(d), 0, 7);
+      sum += out[d];
+    }
+    if (Math.abs(sum / 7 - 1) > 0.01) {
+      throw c.fail("day-of-week", "the factors' mean must be 1 within 0.01 (it is " + sum / 7 + ")");
+    }
+    return out;
   }
 
   private static AuctionSpec auction(ConfigNode a) {

@@ -30,12 +30,14 @@ import org.bidarena.core.scenario.Scenario;
  * A bucket of customers, run as a Cluster Sharding entity.
  *
  * <p>Protocol per tick: {@link Tick} draws the visits and sends them to the shard's exchange partition;
- * {@link Impressions} applies the auctions' winners, draws clicks and purchases, journals
- * {@link OutcomesRecorded}, sends each bidder its {@link BidderProtocol.Outcomes}, and reports
+ * {@link Impressions} applies the auctions' winners, draws clicks and purchases (organic or caused by ads),
+ * journals {@link OutcomesRecorded} with each purchase's causal credit, sends each bidder its own
+ * {@link BidderProtocol.Outcomes} (last-click attributed rows only, never the ground truth), and reports
  * {@link DriverProtocol.TickDone}.
  *
  * <p>The customers are not rebuilt from events: they are a pure function of the seed and the tick's
- * inputs. So the bucket is snapshotted at checkpoint ticks, and after a restart the Driver re-runs the
+ * inputs. So the bucket is snapshotted at checkpoint ticks (the customers' features are not in it: they are
+ * drawn again from the seed), and after a restart the Driver re-runs the
  * ticks after the checkpoint ({@link TickEntity}).
  */
 public final class CustomerShard extends TickEntity<Command, OutcomesRecorded, CustomerShard.State, CustomerBucket> {

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.bidarena.core.scenario.FeatureSpec;
 import java.util.stream.Stream;
 import org.bidarena.core.customer.Stage;
 import org.bidarena.core.testing.TestCatalog;
@@ -58,16 +59,21 @@ class ScenarioLoaderTest {
     assertThat(c.peakHour()).isEqualTo(20);
     assertThat(c.baseCtr()).isEqualTo(0.004);
     assertThat(c.ctrStageFactor().get(Stage.CONSIDERATION)).isEqualTo(1.5);
-    assertThat(c.fatigueThreshold()).isEqualTo(10);
+    assertThat(c.fatigueThreshold()).isEqualTo(5);
     assertThat(c.fatigueDrop()).isEqualTo(0.30);
     assertThat(c.retargetingLift()).isEqualTo(1.5);
-    assertThat(c.baseConversion()).isEqualTo(0.02);
-    assertThat(c.conversionStageFactor().get(Stage.CONSIDERATION)).isEqualTo(2.0);
-    assertThat(c.delayedConversion()).isEqualTo(0.01);
+    assertThat(c.features().regions()).hasSize(10).first().isEqualTo("02139");
+    assertThat(c.features().interests()).containsExactly(
+        "experiences", "premium", "retail", "schools", "sustainability", "transit");
+    assertThat(c.features().deviceWeights()).containsExactly(0.60, 0.32, 0.08);
+    assertThat(c.features().visibleMask()).isEqualTo(FeatureSpec.REGION | FeatureSpec.DEVICE | FeatureSpec.INTERESTS);
+    assertThat(c.demand().dayOfWeek()).hasSize(7);
     assertThat(c.attributionWindowDays()).isEqualTo(3);
     assertThat(c.orderValueMeanMicros()).isEqualTo(45_000_000L);
     assertThat(c.orderValueSigma()).isEqualTo(0.5);
-    assertThat(c.transitions()).isEqualTo(new CustomerModelSpec.Transitions(0.02, 0.6, 0.4, 0.3, 1, 10, 10, 7, 5));
+    assertThat(c.transitions().clickToInterest()).isEqualTo(0.6);
+    assertThat(c.transitions().clickToConsideration()).isEqualTo(0.4);
+    assertThat(c.transitions().churnRiskClickToConsideration()).isEqualTo(0.3);
   }
 
   @Test
@@ -314,6 +320,34 @@ class ScenarioLoaderTest {
         bad(List.of("customers.order-value.mean=0"), "customers.order-value.mean = 0", "above 0"),
         bad(List.of("customers.transitions.click-to-interest=1.5"),
             "customers.transitions.click-to-interest = 1.5", "0 to 1"),
+        bad(List.of("customers.features.devices.mobile=0.7"), "customers.features.devices = {", "sum to 1"),
+        bad(List.of("customers.features.devices.tablet=0.1"), "customers.features.devices.tablet: unknown key"),
+        bad(List.of("customers.features.regions={ \"1234\" = 1 }"), "customers.features.regions.1234",
+            "[0-9]{5}"),
+        bad(List.of("customers.features.interests.retail=1.5"), "customers.features.interests.retail = 1.5",
+            "0 to 1"),
+        bad(List.of("customers.features.value-tier-factors=[1, 2]"), "customers.features.value-tier-factors",
+            "as many entries as value-tier-weights (3)"),
+        bad(List.of("customers.features.propensity-sigma=\"wide\""), "customers.features.propensity-sigma = \"wide\"",
+            "0 to 2"),
+        bad(List.of("customers.features.visible-to-bidders=[region, income]"),
+            "customers.features.visible-to-bidders", "region, device, interests, value-tier"),
+        bad(List.of("customers.features.colour=1"), "customers.features.colour: unknown key"),
+        bad(List.of("customers.day-of-week.monday=3"), "customers.day-of-week = {", "mean must be 1"),
+        bad(List.of("customers.ctr.wear-out-floor=1.2"), "customers.ctr.wear-out-floor = 1.2", "0 to 1"),
+        bad(List.of("customers.ctr.fatigue-threshold=128"), "customers.ctr.fatigue-threshold = 128", "1 to 127"),
+        bad(List.of("customers.organic.purchase-per-day.awareness=-1"),
+            "customers.organic.purchase-per-day.awareness = -1", "0 to 10"),
+        bad(List.of("customers.lift.half-life-days=0"), "customers.lift.half-life-days = 0", "above 0"),
+        bad(List.of("customers.conversion.base=0.02"), "customers.conversion.base: unknown key"),
+        bad(List.of("agents.aggressive.interests=[retail, golf]"), "agents.aggressive.interests",
+            "experiences, premium, retail"),
+        bad(List.of("agents.aggressive.lift=11"), "agents.aggressive.lift = 11", "0 to 10"),
+        bad(List.of("agents.aggressive.creatives=[]"), "agents.aggressive.creatives = []", "1 to 64"),
+        bad(List.of("agents.aggressive.creatives=[{ name = a, appeal = 1 }, { name = a, appeal = 2 }]"),
+            "agents.aggressive.creatives", "distinct names"),
+        bad(List.of("agents.aggressive.creatives=[{ name = a, appeal = 1, size = 3 }]"),
+            "agents.aggressive.creatives[0].size: unknown key"),
         bad(List.of("auction.reserve-cpm=25"), "auction.reserve-cpm = 25", "max-bid-cpm"),
         bad(List.of("auction.min-bid-cpm=30"), "auction.min-bid-cpm = 30", "max-bid-cpm"),
         bad(List.of("bidding.base-cpm=2.0005"), "bidding.base-cpm = 2.0005", "3 decimal places"),
@@ -409,6 +443,25 @@ class ScenarioLoaderTest {
       sum += s.customers().initialMix().get(st);
     }
     assertThat(sum).isCloseTo(1.0, within(1e-9));
+  }
+
+  @Test
+  void agentKeysOfModel2ShouldReadInterestsLiftAndCreatives() {
+    Scenario s = load(List.of("agents.aggressive.interests=[transit, retail]", "agents.aggressive.lift=0",
+        "agents.aggressive.creatives=[{ name = spring, appeal = 1.2 }, { name = plain, appeal = 0.8 }]"));
+    AgentSpec a = agent(s, "aggressive");
+    FeatureSpec f = s.customers().features();
+    assertThat(a.interestMask()).isEqualTo(f.interestMask(List.of("retail", "transit")));
+    assertThat(a.lift()).isZero();
+    assertThat(a.creatives()).extracting(CreativeSpec::name).containsExactly("spring", "plain");
+    assertThat(agent(s, "fixed").creatives()).containsExactly(CreativeSpec.DEFAULT);
+    assertThat(agent(s, "fixed").lift()).isEqualTo(1.0);
+    // the rendered scenario reads back to the same agents and features
+    Scenario again = ScenarioLoader.fromConfig(ConfigFactory.parseString(ScenarioLoader.render(s)), CATALOG);
+    assertThat(agent(again, "aggressive").interestMask()).isEqualTo(a.interestMask());
+    assertThat(agent(again, "aggressive").creatives()).isEqualTo(a.creatives());
+    assertThat(again.customers().features().regions()).isEqualTo(f.regions());
+    assertThat(again.customers().features().visibleMask()).isEqualTo(f.visibleMask());
   }
 
   private static Arguments bad(List<String> overrides, String... expected) {
