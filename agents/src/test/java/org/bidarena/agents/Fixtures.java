@@ -7,8 +7,10 @@ import org.bidarena.core.protocol.VisitBatch;
 import org.bidarena.core.scenario.AgentSpec;
 import org.bidarena.core.scenario.AuctionSpec;
 import org.bidarena.core.scenario.AuctionType;
+import org.bidarena.core.scenario.CustomerModelSpec;
 import org.bidarena.core.scenario.Pacing;
 import org.bidarena.core.scenario.Scenario;
+import org.bidarena.core.scenario.ScenarioLoader;
 import org.bidarena.core.scenario.Setting;
 import org.bidarena.core.scenario.StrategySettings;
 
@@ -21,6 +23,9 @@ final class Fixtures {
   static final int CONSIDERATION_CHURN_RISK = mask(Stage.CONSIDERATION, Stage.CHURN_RISK);
   /** Adaptive settings that judge ROAS from the first tick (min-conversions 0). */
   static final AdaptiveStrategy.Settings ADAPTIVE = new AdaptiveStrategy.Settings(2.0, 0.3, 0.1, 0.5, 2.0, 4.0, 0);
+
+  /** The default scenario's customer model (the retargeting strategy reads its attribution window). */
+  static final CustomerModelSpec CUSTOMERS = ScenarioLoader.loadDefault(List.of(), null).customers();
 
   private Fixtures() {}
 
@@ -75,7 +80,7 @@ final class Fixtures {
   }
 
   static Scenario scenario(AuctionSpec auction, AgentSpec... agents) {
-    return new Scenario("test", 1, 1, 96, null, 4, 2, auction, BASE_BID, List.of(agents), 0);
+    return new Scenario("test", 1, 1, 96, CUSTOMERS, 4, 2, auction, BASE_BID, List.of(agents), 0);
   }
 
   /** One visit per stage code given, with no memory of any agent. */

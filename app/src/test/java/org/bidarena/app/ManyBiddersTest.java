@@ -3,9 +3,12 @@ package org.bidarena.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.typesafe.config.ConfigFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bidarena.exchange.AuctionsCleared;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,17 +22,32 @@ class ManyBiddersTest {
   private static String scenario() {
     StringBuilder s = new StringBuilder("""
         name = "many-bidders"
-        time { days = 1, ticks-per-day = 4 }
+        time { days = 1, ticks-per-day = 2 }
         customers { count = 400, shards = 2 }
         exchange { partitions = 2 }
         agents {
         """);
     for (int a = 0; a < AGENTS; a++) {
-      // every tenth agent bids a little more, so it wins its auctions outright
+      // every tenth agent bids a little more, so only those win
       s.append("  b").append(a).append(" { strategy = fixed, daily-budget = 5.00, bid-cpm = ")
           .append(a % 10 == 9 ? "1.10" : "1.00").append(" }\n");
     }
     return s.append("}\n").toString();
+  }
+
+  /** Starting 2,000 persistent bidders (each recovers from the journal) outlasts the default tick timeout. */
+  private static final String TICK_TIMEOUT = "bidarena.driver.tick-timeout";
+
+  @BeforeAll
+  static void allowASlowFirstTick() {
+    System.setProperty(TICK_TIMEOUT, "900s");
+    ConfigFactory.invalidateCaches();
+  }
+
+  @AfterAll
+  static void restoreTheTickTimeout() {
+    System.clearProperty(TICK_TIMEOUT);
+    ConfigFactory.invalidateCaches();
   }
 
   @Test
