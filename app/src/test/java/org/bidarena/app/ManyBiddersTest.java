@@ -22,7 +22,7 @@ class ManyBiddersTest {
   private static String scenario() {
     StringBuilder s = new StringBuilder("""
         name = "many-bidders"
-        time { days = 1, ticks-per-day = 2 }
+        time { days = 1, ticks-per-day = 4 }
         customers { count = 400, shards = 2 }
         exchange { partitions = 2 }
         agents {
