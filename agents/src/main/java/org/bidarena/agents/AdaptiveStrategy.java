@@ -12,18 +12,22 @@ import org.bidarena.core.scenario.StrategySettings;
  *
  * <p>Bids, impressions, spend and revenue are kept as exponentially weighted sums that halve every
  * {@code halfLifeTicks}. After each tick: when ROAS is below target the agent is overpaying, so it bids
- * less; otherwise, when it wins too rarely, it bids more. ROAS only counts once there is spend, so an agent
- * that bids and wins nothing raises its bids rather than stalling. Only plain double arithmetic on the
+ * less; otherwise, when it wins too rarely, it bids more. ROAS is judged only on evidence: once there is
+ * spend and the agent has seen at least {@code minConversions} conversions since the run began. Before
+ * that a ROAS of 0 means "no data yet", not "no return", so the agent explores by win rate alone instead
+ * of falling to its floor; an agent that bids and wins nothing raises its bids rather than stalling. Only plain double arithmetic on the
  * settled results is used, so replays learn identically.
  */
 public final class AdaptiveStrategy implements BiddingStrategy {
   /** What it steers toward, how fast, and within which bounds. */
   public record Settings(
-      double targetRoas, double targetWinRate, double step, double minMultiplier, double maxMultiplier, double halfLifeTicks) {
+      double targetRoas, double targetWinRate, double step, double minMultiplier, double maxMultiplier, double halfLifeTicks,
+      double minConversions) {
 
     static Settings of(StrategySettings s) {
       return new Settings(s.number("target-roas"), s.number("target-win-rate"), s.number("step"),
-          s.number("min-multiplier"), s.number("max-multiplier"), s.number("half-life-ticks"));
+          s.number("min-multiplier"), s.number("max-multiplier"), s.number("half-life-ticks"),
+          s.integer("min-conversions"));
     }
   }
 
@@ -35,6 +39,7 @@ public final class AdaptiveStrategy implements BiddingStrategy {
   private double ewImpressions;
   private double ewSpend;
   private double ewRevenue;
+  private double conversionsSeen;
 
   public AdaptiveStrategy(long baseBidMicros, double initialMultiplier, Settings settings) {
     if (settings.halfLifeTicks() <= 0) {
@@ -57,7 +62,9 @@ public final class AdaptiveStrategy implements BiddingStrategy {
     ewImpressions = ewImpressions * decay + s.impressions();
     ewSpend = ewSpend * decay + s.spendMicros();
     ewRevenue = ewRevenue * decay + s.revenueMicros();
-    if (ewSpend > 0 && ewRevenue / ewSpend < settings.targetRoas()) {
+    conversionsSeen += s.conversions();
+    boolean evidence = conversionsSeen >= settings.minConversions();
+    if (evidence && ewSpend > 0 && ewRevenue / ewSpend < settings.targetRoas()) {
       m *= 1 - settings.step();
     } else if (ewBids > 0 && ewImpressions / ewBids < settings.targetWinRate()) {
       m *= 1 + settings.step();
@@ -77,19 +84,20 @@ public final class AdaptiveStrategy implements BiddingStrategy {
 
   @Override
   public double[] state() {
-    return new double[] {m, ewBids, ewImpressions, ewSpend, ewRevenue};
+    return new double[] {m, ewBids, ewImpressions, ewSpend, ewRevenue, conversionsSeen};
   }
 
   @Override
   public void restore(double[] state) {
-    if (state.length != 5) {
-      throw new IllegalArgumentException("adaptive state has 5 values, got " + state.length);
+    if (state.length != 6) {
+      throw new IllegalArgumentException("adaptive state has 6 values, got " + state.length);
     }
     m = state[0];
     ewBids = state[1];
     ewImpressions = state[2];
     ewSpend = state[3];
     ewRevenue = state[4];
+    conversionsSeen = state[5];
   }
 
   /** The catalog entry: {@code adaptive}, starting at {@code multiplier} and steering it within bounds. */
@@ -108,7 +116,9 @@ public final class AdaptiveStrategy implements BiddingStrategy {
           Setting.number("step", 0, 1, 0.02, "relative", "the change of the multiplier per adjustment"),
           Setting.number("min-multiplier", 0.01, 100, 0.5, "x bidding.base-cpm", "the lowest multiplier"),
           Setting.number("max-multiplier", 0.01, 100, 2.5, "x bidding.base-cpm", "the highest multiplier"),
-          Setting.positive("half-life-ticks", 1e6, 48, "ticks", "the half-life of its running averages"));
+          Setting.positive("half-life-ticks", 1e6, 48, "ticks", "the half-life of its running averages"),
+          Setting.integer("min-conversions", 0, 1_000_000, 3, "conversions",
+              "the conversions it must have seen before it judges ROAS; before that it steers by win rate"));
     }
 
     @Override

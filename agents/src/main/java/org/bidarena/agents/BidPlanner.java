@@ -6,6 +6,7 @@ import org.bidarena.core.protocol.AuctionId;
 import org.bidarena.core.protocol.ExchangeProtocol.Bids;
 import org.bidarena.core.protocol.OwnMemory;
 import org.bidarena.core.protocol.VisitBatch;
+import org.bidarena.core.random.SeededStreams;
 import org.bidarena.core.scenario.AgentSpec;
 import org.bidarena.core.scenario.AuctionSpec;
 import org.bidarena.core.scenario.Scenario;
@@ -14,7 +15,8 @@ import org.bidarena.core.scenario.Scenario;
  * The pure part of the Bidder actor: turns one partition's auctions into the agent's sparse bids.
  *
  * <p>Per row: no bid on a stage the agent does not target or on a customer it has reached its frequency
- * cap with; otherwise the strategy's bid, a positive one clamped into [minBid, maxBid]. The strategy sees
+ * cap with; otherwise the strategy's bid, a positive one clamped into [minBid, maxBid], showing the creative
+ * that {@link CreativeChoice} picks for the customer. The strategy sees
  * the row through a {@link BidContext}: the public columns and the agent's own memory rows only.
  */
 public final class BidPlanner {
@@ -24,23 +26,29 @@ public final class BidPlanner {
   private final int ticksPerDay;
   private final long totalTicks;
   private final BiddingStrategy strategy;
+  private final CreativeChoice creatives;
   private final BidContext context = new BidContext();
 
+  /** @param creatives how many creatives the agent has; each bid names the one its customer is shown */
   public BidPlanner(AgentSpec agent, int agentIndex, AuctionSpec auction, int ticksPerDay, long totalTicks,
-      BiddingStrategy strategy) {
+      int creatives, SeededStreams streams, BiddingStrategy strategy) {
     this.agent = agent;
     this.agentIndex = agentIndex;
     this.auction = auction;
     this.ticksPerDay = ticksPerDay;
     this.totalTicks = totalTicks;
     this.strategy = strategy;
+    this.creatives = new CreativeChoice(creatives, agentIndex, streams);
   }
 
   /** The planner of agent {@code agentIndex} of a scenario. */
-  public static BidPlanner of(Scenario scenario, int agentIndex, BiddingStrategy strategy) {
+  public static BidPlanner of(Scenario scenario, int agentIndex, SeededStreams streams, BiddingStrategy strategy) {
     return new BidPlanner(scenario.agents().get(agentIndex), agentIndex, scenario.auction(), scenario.ticksPerDay(),
-        scenario.totalTicks(), strategy);
+        scenario.totalTicks(), CREATIVES, streams, strategy);
   }
+
+  /** Creatives per agent until the scenario declares an agent's creatives: one, creative 0. */
+  private static final int CREATIVES = 1;
 
   /** The id of auction row {@code index} of (tick, partition); see {@link AuctionId}. */
   public static long auctionId(long tick, int partition, int index) {
@@ -63,6 +71,7 @@ public final class BidPlanner {
     int n = auctions.size();
     int[] rows = new int[n];
     long[] prices = new long[n];
+    int[] shown = new int[n];
     int count = 0;
     byte[] stages = auctions.stages();
     int cap = agent.frequencyCap();
@@ -94,10 +103,11 @@ public final class BidPlanner {
       }
       if (bid > 0) {
         rows[count] = i;
+        shown[count] = creatives.of(auctions.customers()[i]);
         prices[count++] = bid;
       }
     }
     return new Bids(tick, partition, agentIndex, Arrays.copyOf(rows, count), Arrays.copyOf(prices, count),
-        new int[count], spendLimitMicros);
+        Arrays.copyOf(shown, count), spendLimitMicros);
   }
 }

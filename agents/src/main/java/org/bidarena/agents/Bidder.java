@@ -90,7 +90,7 @@ public final class Bidder extends TickEntity<Command, BidderTickSettled, Bidder.
   }
 
   private BidPlanner newPlanner() {
-    return BidPlanner.of(scenario, agentIndex, Strategies.create(agent, agentIndex, scenario, streams));
+    return BidPlanner.of(scenario, agentIndex, streams, Strategies.create(agent, agentIndex, scenario, streams));
   }
 
   @Override

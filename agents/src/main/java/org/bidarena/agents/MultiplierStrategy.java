@@ -10,8 +10,9 @@ import org.bidarena.core.scenario.Scenario;
 import org.bidarena.core.scenario.Setting;
 
 /**
- * Aggressive, conservative and retargeting: a fixed factor on the base bid. Stages are the planner's job;
- * the three differ only in their default multiplier and stages, declared by their catalog entries below.
+ * Aggressive and conservative: a fixed factor on the base bid. Stages are the planner's job; the two differ
+ * only in their default multiplier and stages, declared by their catalog entries below. (Retargeting, which
+ * bids by the customer's clicks on its ads, is {@link RetargetingStrategy}.)
  */
 public final class MultiplierStrategy implements BiddingStrategy {
   private final long bid;
@@ -82,13 +83,6 @@ public final class MultiplierStrategy implements BiddingStrategy {
   public static final class Conservative extends Entry {
     public Conservative() {
       super("conservative", 0.7, EnumSet.of(Stage.INTEREST, Stage.CONSIDERATION));
-    }
-  }
-
-  /** Bids 1.5 times the base bid on customers considering or at risk of churning. */
-  public static final class Retargeting extends Entry {
-    public Retargeting() {
-      super("retargeting", 1.5, EnumSet.of(Stage.CONSIDERATION, Stage.CHURN_RISK));
     }
   }
 }

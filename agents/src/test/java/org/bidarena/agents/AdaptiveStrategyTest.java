@@ -134,6 +134,6 @@ class AdaptiveStrategyTest {
     state[0] = 99;
 
     assertThat(s.multiplier()).isEqualTo(1.0);
-    assertThat(s.state()).hasSize(5);
+    assertThat(s.state()).hasSize(6);
   }
 }

@@ -16,8 +16,9 @@ class BidPlannerTest {
 
   private static BidPlanner planner(AgentSpec agent, int index, AuctionSpec auction, AgentSpec... all) {
     Scenario scenario = Fixtures.scenario(auction, all);
-    return new BidPlanner(agent, index, auction, scenario.ticksPerDay(), scenario.totalTicks(),
-        Strategies.create(agent, index, scenario, new SeededStreams(9)));
+    SeededStreams streams = new SeededStreams(9);
+    return new BidPlanner(agent, index, auction, scenario.ticksPerDay(), scenario.totalTicks(), 1, streams,
+        Strategies.create(agent, index, scenario, streams));
   }
 
   @Test
@@ -46,15 +47,21 @@ class BidPlannerTest {
   }
 
   @Test
-  void retargetingShouldBidOnlyOnConsiderationAndChurnRisk() {
-    // given
+  void retargetingShouldBidOnlyOnConsiderationAndChurnRiskAndMoreOnItsOwnClickers() {
+    // given: every stage twice; the second customer of each stage clicked the agent's ad 10 ticks ago
     BidPlanner planner = planner(Fixtures.retargeting(), 0, AUCTION, Fixtures.retargeting());
+    VisitBatch.Builder visits = new VisitBatch.Builder(2 * 6);
+    for (int stage = 0; stage < 6; stage++) {
+      visits.visit(2 * stage, (byte) stage);
+      visits.visit(2 * stage + 1, (byte) stage);
+      visits.memory(0, (byte) 1, 90, 90);
+    }
 
     // when
-    long[] bids = Messages.plan(planner, 0, 0, 0, everyStage(1));
+    long[] bids = Messages.plan(planner, 0, 100, 0, visits.build());
 
-    // then
-    assertThat(bids).containsExactly(0, 0, 1_500_000, 0, 0, 1_500_000);
+    // then: 1.5x on its own clickers, 0.5x on the others, only in consideration and churn risk
+    assertThat(bids).containsExactly(0, 0, 0, 0, 500_000, 1_500_000, 0, 0, 0, 0, 500_000, 1_500_000);
   }
 
   @Test

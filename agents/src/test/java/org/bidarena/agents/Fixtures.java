@@ -7,8 +7,10 @@ import org.bidarena.core.protocol.VisitBatch;
 import org.bidarena.core.scenario.AgentSpec;
 import org.bidarena.core.scenario.AuctionSpec;
 import org.bidarena.core.scenario.AuctionType;
+import org.bidarena.core.scenario.CustomerModelSpec;
 import org.bidarena.core.scenario.Pacing;
 import org.bidarena.core.scenario.Scenario;
+import org.bidarena.core.scenario.ScenarioLoader;
 import org.bidarena.core.scenario.Setting;
 import org.bidarena.core.scenario.StrategySettings;
 
@@ -19,7 +21,11 @@ final class Fixtures {
   static final int ALL_STAGES = (1 << Stage.COUNT) - 1;
   static final int INTEREST_CONSIDERATION = mask(Stage.INTEREST, Stage.CONSIDERATION);
   static final int CONSIDERATION_CHURN_RISK = mask(Stage.CONSIDERATION, Stage.CHURN_RISK);
-  static final AdaptiveStrategy.Settings ADAPTIVE = new AdaptiveStrategy.Settings(2.0, 0.3, 0.1, 0.5, 2.0, 4.0);
+  /** Adaptive settings that judge ROAS from the first tick (min-conversions 0). */
+  static final AdaptiveStrategy.Settings ADAPTIVE = new AdaptiveStrategy.Settings(2.0, 0.3, 0.1, 0.5, 2.0, 4.0, 0);
+
+  /** The default scenario's customer model (the retargeting strategy reads its attribution window). */
+  static final CustomerModelSpec CUSTOMERS = ScenarioLoader.loadDefault(List.of(), null).customers();
 
   private Fixtures() {}
 
@@ -55,7 +61,8 @@ final class Fixtures {
         new StrategySettings.Value("step", Setting.Type.NUMBER, a.step()),
         new StrategySettings.Value("min-multiplier", Setting.Type.NUMBER, a.minMultiplier()),
         new StrategySettings.Value("max-multiplier", Setting.Type.NUMBER, a.maxMultiplier()),
-        new StrategySettings.Value("half-life-ticks", Setting.Type.POSITIVE, a.halfLifeTicks())));
+        new StrategySettings.Value("half-life-ticks", Setting.Type.POSITIVE, a.halfLifeTicks()),
+        new StrategySettings.Value("min-conversions", Setting.Type.INTEGER, (long) a.minConversions())));
   }
 
   static AgentSpec aggressive() {
@@ -67,11 +74,13 @@ final class Fixtures {
   }
 
   static AgentSpec retargeting() {
-    return agent("retargeting", "retargeting", CONSIDERATION_CHURN_RISK, multiplier(1.5));
+    return agent("retargeting", "retargeting", CONSIDERATION_CHURN_RISK, new StrategySettings(List.of(
+        new StrategySettings.Value("multiplier", Setting.Type.NUMBER, 1.5),
+        new StrategySettings.Value("others-multiplier", Setting.Type.NUMBER, 0.5))));
   }
 
   static Scenario scenario(AuctionSpec auction, AgentSpec... agents) {
-    return new Scenario("test", 1, 1, 96, null, 4, 2, auction, BASE_BID, List.of(agents), 0);
+    return new Scenario("test", 1, 1, 96, CUSTOMERS, 4, 2, auction, BASE_BID, List.of(agents), 0);
   }
 
   /** One visit per stage code given, with no memory of any agent. */

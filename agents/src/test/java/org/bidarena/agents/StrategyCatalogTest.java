@@ -50,7 +50,8 @@ class StrategyCatalogTest {
     AgentSpec adaptive = agent(s, "adaptive");
     assertThat(adaptive.settings().number("multiplier")).isEqualTo(1.0);
     assertThat(AdaptiveStrategy.Settings.of(adaptive.settings()))
-        .isEqualTo(new AdaptiveStrategy.Settings(3.0, 0.25, 0.02, 0.5, 2.5, 48));
+        .isEqualTo(new AdaptiveStrategy.Settings(3.0, 0.25, 0.02, 0.5, 2.5, 48, 3));
+    assertThat(agent(s, "retargeting").settings().number("others-multiplier")).isEqualTo(1.0);
     assertThat(agent(s, "random").settings().values()).isEmpty();
     assertThat(agent(s, "fixed").settings().micros("bid-cpm")).as("bidding.base-cpm").isEqualTo(2_000L);
     assertThat(s.agents()).allSatisfy(a -> assertThat(a.stageMask()).isNotZero());

@@ -3,9 +3,12 @@ package org.bidarena.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.typesafe.config.ConfigFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.bidarena.exchange.AuctionsCleared;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,11 +28,26 @@ class ManyBiddersTest {
         agents {
         """);
     for (int a = 0; a < AGENTS; a++) {
-      // every tenth agent bids a little more, so it wins its auctions outright
+      // every tenth agent bids a little more, so only those win
       s.append("  b").append(a).append(" { strategy = fixed, daily-budget = 5.00, bid-cpm = ")
           .append(a % 10 == 9 ? "1.10" : "1.00").append(" }\n");
     }
     return s.append("}\n").toString();
+  }
+
+  /** Starting 2,000 persistent bidders (each recovers from the journal) outlasts the default tick timeout. */
+  private static final String TICK_TIMEOUT = "bidarena.driver.tick-timeout";
+
+  @BeforeAll
+  static void allowASlowFirstTick() {
+    System.setProperty(TICK_TIMEOUT, "900s");
+    ConfigFactory.invalidateCaches();
+  }
+
+  @AfterAll
+  static void restoreTheTickTimeout() {
+    System.clearProperty(TICK_TIMEOUT);
+    ConfigFactory.invalidateCaches();
   }
 
   @Test

@@ -82,7 +82,7 @@ public class HotPathBenchmarks {
 
   private BidPlanner planner(int agent, SeededStreams streams) {
     AgentSpec spec = scenario.agents().get(agent);
-    return BidPlanner.of(scenario, agent, Strategies.create(spec, agent, scenario, streams));
+    return BidPlanner.of(scenario, agent, streams, Strategies.create(spec, agent, scenario, streams));
   }
 
   @Benchmark

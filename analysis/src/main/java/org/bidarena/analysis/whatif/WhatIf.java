@@ -63,7 +63,7 @@ public final class WhatIf {
     }
     AgentSpec spec = scenario.agents().get(agent);
     BiddingStrategy strategy = Strategies.create(spec, agent, scenario, streams);
-    BidPlanner planner = BidPlanner.of(scenario, agent, strategy);
+    BidPlanner planner = BidPlanner.of(scenario, agent, streams, strategy);
     AuctionClearing clearing = new AuctionClearing(scenario.auction(), streams);
     BudgetPacer[] pacers = scenario.agents().stream().map(a -> BudgetPacer.of(a, scenario)).toArray(BudgetPacer[]::new);
     AgentTotals[] totals = new AgentTotals[agents];

@@ -49,7 +49,7 @@ public final class ReferenceLoop {
     List<BudgetPacer> pacers = new ArrayList<>();
     for (int a = 0; a < agents; a++) {
       var spec = scenario.agents().get(a);
-      planners.add(BidPlanner.of(scenario, a, Strategies.create(spec, a, scenario, streams)));
+      planners.add(BidPlanner.of(scenario, a, streams, Strategies.create(spec, a, scenario, streams)));
       pacers.add(BudgetPacer.of(spec, scenario));
     }
     AuctionClearing clearing = new AuctionClearing(scenario.auction(), streams);
