@@ -29,6 +29,9 @@ import picocli.CommandLine;
     mixinStandardHelpOptions = true,
     version = "bidarena 0.1.0",
     description = "Simulates a programmatic advertising market: customers, exchanges and bidder agents.",
+    exitCodeListHeading = "Exit codes:%n",
+    exitCodeList = {"0:done", "1:the run failed", "2:bad input (one line says what)",
+        "3:out of memory: raise the heap (-Xmx) and resume"},
     subcommands = {
       RunCommand.class, ResumeCommand.class, ReplayCommand.class, ExportCommand.class, SqlCommand.class,
       WhatIfCommand.class, ReportCommand.class, NodeCommand.class, ClusterCommand.class, ThroughputCommand.class,
