@@ -5,6 +5,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Ends this JVM at once, with one line, when it runs out of memory or a thread dies of a fatal error: in a
@@ -20,22 +21,25 @@ public final class FatalErrors {
   private static final int FAILED = 1;
 
   private static PrintStream terminal = System.err;
+  private static PekkoFatalErrorWatch watch;
+  /** Set once the one line is being written: what other threads print while the JVM halts is dropped. */
+  private static final AtomicBoolean ENDING = new AtomicBoolean();
 
   private FatalErrors() {}
 
   /** Watches stderr and uncaught errors for the life of this JVM: call once, first thing in main. */
   public static void install() {
     terminal = System.err;
-    System.setErr(new PrintStream(new PekkoFatalErrorWatch(terminal, FatalErrors::pekkoThreadDied), false,
-        Charset.defaultCharset()));
-    Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+    watch = new PekkoFatalErrorWatch(terminal, FatalErrors::pekkoThreadDied);
+    System.setErr(new PrintStream(watch, false, Charset.defaultCharset()));
     Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
-      if (error instanceof OutOfMemoryError) {
+      if (causedByOutOfMemory(error)) {
         outOfMemory(thread.getName() + ": " + error);
-      } else if (previous != null) {
-        previous.uncaughtException(thread, error);
-      } else {
-        thread.getThreadGroup().uncaughtException(thread, error);
+      } else if (!ENDING.get()) {
+        // what the JVM prints when no handler is set (ThreadGroup's would call this handler again)
+        System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+        error.printStackTrace(System.err);
+        System.err.flush();
       }
     });
   }
@@ -45,12 +49,37 @@ public final class FatalErrors {
     outOfMemory(Thread.currentThread().getName() + ": " + error);
   }
 
+  private static boolean causedByOutOfMemory(Throwable error) {
+    for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+      if (e instanceof OutOfMemoryError) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static void outOfMemory(String where) {
-    String line = OutOfMemoryLine.now();
-    keepInRunLog(line + "\n" + where + "\n");
+    end(OutOfMemoryLine.now(), where, OUT_OF_MEMORY);
+  }
+
+  /** Writes {@code line} (once, whichever thread comes first), keeps {@code details} in the run log, and halts. */
+  private static void end(String line, String details, int code) {
+    if (!ENDING.compareAndSet(false, true)) {
+      // another thread is writing its line and halting: give it time, but never outlive it by much
+      try {
+        Thread.sleep(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      Runtime.getRuntime().halt(code);
+    }
+    if (watch != null) {
+      watch.silence();
+    }
+    keepInRunLog(line + "\n" + details + (details.endsWith("\n") ? "" : "\n"));
     terminal.println(line);
     terminal.flush();
-    Runtime.getRuntime().halt(OUT_OF_MEMORY);
+    Runtime.getRuntime().halt(code);
   }
 
   /** Pekko reported a fatal error in one of its threads ({@code report}: its header and stack trace). */
@@ -58,15 +87,10 @@ public final class FatalErrors {
     String[] lines = report.split("\n", 3);
     String error = lines.length > 1 ? lines[1].strip() : "";
     if (error.startsWith(OutOfMemoryError.class.getName())) {
-      keepInRunLog(report);
-      outOfMemory(lines[0]);
-      return;
+      end(OutOfMemoryLine.now(), report, OUT_OF_MEMORY);
     }
-    keepInRunLog(report);
-    terminal.println("error: a fatal error stopped this process: " + error
-        + (runLog() != null ? " (the stack trace is in " + runLog() + ")" : ""));
-    terminal.flush();
-    Runtime.getRuntime().halt(FAILED);
+    end("error: a fatal error stopped this process: " + error
+        + (runLog() != null ? " (the stack trace is in " + runLog() + ")" : ""), report, FAILED);
   }
 
   /** What went wrong, appended to the run's log when this JVM plays a run (best effort: memory is short). */

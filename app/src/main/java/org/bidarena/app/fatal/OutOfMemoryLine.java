@@ -15,6 +15,7 @@ public final class OutOfMemoryLine {
 
   private static volatile Path runDir;
   private static volatile long customers;
+  private static volatile String heapVariable = "BIDARENA_JAVA_OPTS";
 
   private OutOfMemoryLine() {}
 
@@ -22,6 +23,12 @@ public final class OutOfMemoryLine {
   public static void runFolder(Path dir, long customerCount) {
     runDir = dir;
     customers = customerCount;
+  }
+
+  /** A node started by {@code cluster}: its heap is set through BIDARENA_NODE_JAVA_OPTS. */
+  public static void clusterNode(long customerCount) {
+    customers = customerCount;
+    heapVariable = "BIDARENA_NODE_JAVA_OPTS";
   }
 
   /** The run folder named by {@link #runFolder}, or null. */
@@ -32,15 +39,19 @@ public final class OutOfMemoryLine {
   /** The line for the heap as it is now. */
   public static String now() {
     long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-    return of(used, Runtime.getRuntime().maxMemory(), customers, runDir);
+    return of(used, Runtime.getRuntime().maxMemory(), customers, runDir, heapVariable);
   }
 
   /** The line for {@code used} of {@code max} heap bytes, for a run of {@code customerCount} in {@code dir} (may be null). */
   static String of(long used, long max, long customerCount, Path dir) {
+    return of(used, max, customerCount, dir, "BIDARENA_JAVA_OPTS");
+  }
+
+  private static String of(long used, long max, long customerCount, Path dir, String variable) {
     String heap = suggestedHeap(max, customerCount);
     String line = String.format("error: out of memory (heap %.1f of %.1f MiB in use): raise the heap with"
-        + " BIDARENA_JAVA_OPTS=%s ./bidarena ... or java %s -jar bidarena.jar ...", used / (double) MIB,
-        max / (double) MIB, heap, heap);
+        + " %s=%s ./bidarena ... or java %s -jar bidarena.jar ...", used / (double) MIB,
+        max / (double) MIB, variable, heap, heap);
     return dir == null ? line : line + ", and continue the run with: bidarena resume " + dir;
   }
 

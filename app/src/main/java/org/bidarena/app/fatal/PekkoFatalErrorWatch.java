@@ -23,14 +23,23 @@ final class PekkoFatalErrorWatch extends OutputStream {
   private final ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
   private StringBuilder report;
   private int reportLines;
+  private volatile boolean silenced;
 
   PekkoFatalErrorWatch(PrintStream terminal, Consumer<String> onReport) {
     this.terminal = terminal;
     this.onReport = onReport;
   }
 
+  /** Drops everything written from now on: the process is ending with its one line. */
+  void silence() {
+    silenced = true;
+  }
+
   @Override
   public synchronized void write(int b) {
+    if (silenced) {
+      return;
+    }
     line.write(b);
     if (b == '\n') {
       endOfLine();
@@ -46,6 +55,9 @@ final class PekkoFatalErrorWatch extends OutputStream {
 
   @Override
   public synchronized void flush() {
+    if (silenced) {
+      return;
+    }
     if (report != null && reportLines > 1) {
       handOn();
       return;
