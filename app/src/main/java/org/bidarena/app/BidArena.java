@@ -9,6 +9,7 @@ import org.bidarena.app.analysis.SqlCommand;
 import org.bidarena.app.analysis.WhatIfCommand;
 import org.bidarena.app.cluster.ClusterCommand;
 import org.bidarena.app.cluster.NodeCommand;
+import org.bidarena.app.fatal.FatalErrors;
 import org.bidarena.app.ipinyou.IpinyouBenchmarkCommand;
 import org.bidarena.app.node.LocalNode;
 import org.bidarena.app.run.ResumeCommand;
@@ -19,12 +20,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine;
 
-/** The {@code bidarena} command. Exit codes: 0 done, 1 the run failed, 2 bad input. */
+/**
+ * The {@code bidarena} command. Exit codes: 0 done, 1 the run failed, 2 bad input, 3 out of memory (raise the
+ * heap and resume).
+ */
 @Command(
     name = "bidarena",
     mixinStandardHelpOptions = true,
     version = "bidarena 0.1.0",
     description = "Simulates a programmatic advertising market: customers, exchanges and bidder agents.",
+    exitCodeListHeading = "Exit codes:%n",
+    exitCodeList = {"0:done", "1:the run failed", "2:bad input (one line says what)",
+        "3:out of memory: raise the heap (-Xmx) and resume"},
     subcommands = {
       RunCommand.class, ResumeCommand.class, ReplayCommand.class, ExportCommand.class, SqlCommand.class,
       WhatIfCommand.class, ReportCommand.class, NodeCommand.class, ClusterCommand.class, ThroughputCommand.class,
@@ -44,7 +51,15 @@ public final class BidArena implements Runnable {
   public static void main(String[] args) {
     // Logging starts before Pekko's threads do, so that none of their first lines is held back.
     org.slf4j.LoggerFactory.getILoggerFactory();
-    System.exit(execute(args));
+    FatalErrors.install();
+    int code;
+    try {
+      code = execute(args);
+    } catch (OutOfMemoryError e) {
+      FatalErrors.outOfMemory(e);
+      code = FatalErrors.OUT_OF_MEMORY;
+    }
+    System.exit(code);
   }
 
   /** Runs a command line and returns its exit code, without exiting (for tests). */

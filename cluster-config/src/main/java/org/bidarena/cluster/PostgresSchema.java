@@ -46,6 +46,28 @@ public final class PostgresSchema {
     }
   }
 
+  /** Whether the run's schema exists. */
+  public static boolean exists(JournalSettings journal) {
+    try (Connection c = connect(journal);
+        java.sql.PreparedStatement s = c.prepareStatement("SELECT 1 FROM pg_namespace WHERE nspname = ?")) {
+      s.setString(1, journal.schema());
+      try (ResultSet r = s.executeQuery()) {
+        return r.next();
+      }
+    } catch (SQLException e) {
+      throw new Unreachable("cannot reach the journal database " + journal.describe() + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Drops the run's schema and everything in it: only for a schema its caller made and no run used. */
+  public static void drop(JournalSettings journal) {
+    try (Connection c = connect(journal); Statement s = c.createStatement()) {
+      s.execute("DROP SCHEMA IF EXISTS " + journal.schema() + " CASCADE");
+    } catch (SQLException e) {
+      throw new Unreachable("cannot drop " + journal.describe() + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Fails with a clear message unless the database answers within a few seconds. */
   public static void requireReachable(JournalSettings journal) {
     try (Connection c = connect(journal)) {

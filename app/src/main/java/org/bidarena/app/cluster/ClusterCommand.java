@@ -23,6 +23,7 @@ import org.bidarena.app.command.JournalOptions;
 import org.bidarena.app.command.ScenarioArgument;
 import org.bidarena.app.node.LocalNode;
 import org.bidarena.cluster.JournalSettings;
+import org.bidarena.cluster.PostgresSchema;
 import org.bidarena.core.scenario.Scenario;
 import org.bidarena.core.scenario.ScenarioLoader;
 import picocli.CommandLine.Command;
@@ -100,17 +101,19 @@ public final class ClusterCommand implements Callable<Integer> {
     RunFolder.requireFree(dir);
     String runId = JournalOptions.newRunId(dir);
     JournalSettings journal = journalOptions.postgres(JournalOptions.schemaOf(runId));
-    if (LocalNode.prepareJournal(journal) > 0) {
-      throw new BadInput(journal.describe() + " already holds events of another run; a new run needs a clean schema");
-    }
     boolean existed = Files.isDirectory(dir);
     RunClaim claim = RunClaim.take(dir);
     boolean ready = false;
+    boolean schemaMade = false;
     List<Process> processes = new ArrayList<>();
     Thread stopper = new Thread(() -> processes.forEach(Process::destroy));
     Runtime.getRuntime().addShutdownHook(stopper);
     try {
       RunFolder.requireFree(dir);
+      schemaMade = !schemaExists(journal);
+      if (LocalNode.prepareJournal(journal) > 0) {
+        throw new BadInput(journal.describe() + " already holds events of another run; a new run needs a clean schema");
+      }
       JournalOptions.record(dir, journal);
       RunFolder folder = RunFolder.create(dir, scenario);
       System.out.printf("Running scenario '%s' with seed %d on %d nodes, journal %s -> %s%n", scenario.name(),
@@ -130,10 +133,29 @@ public final class ClusterCommand implements Callable<Integer> {
       stop(processes);
       Runtime.getRuntime().removeShutdownHook(stopper);
       claim.close();
+      // A cluster that never started leaves no folder that looks like a run, and no schema of its own.
+      if (!ready && schemaMade) {
+        dropSchema(journal);
+      }
       if (!ready && !existed) {
-        // A cluster that never started leaves no folder that looks like a run.
         deleteFolder(dir);
       }
+    }
+  }
+
+  private static boolean schemaExists(JournalSettings journal) {
+    try {
+      return PostgresSchema.exists(journal);
+    } catch (PostgresSchema.Unreachable e) {
+      throw new BadInput(e.getMessage());
+    }
+  }
+
+  private static void dropSchema(JournalSettings journal) {
+    try {
+      PostgresSchema.drop(journal);
+    } catch (PostgresSchema.Unreachable e) {
+      System.out.println("(could not drop " + journal.describe() + ": " + e.getMessage() + ")");
     }
   }
 

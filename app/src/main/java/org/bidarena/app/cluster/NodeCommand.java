@@ -21,6 +21,7 @@ import org.bidarena.analysis.report.Report;
 import org.bidarena.analysis.run.RunFolder;
 import org.bidarena.app.command.JournalOptions;
 import org.bidarena.app.command.ScenarioArgument;
+import org.bidarena.app.fatal.OutOfMemoryLine;
 import org.bidarena.app.node.LocalNode;
 import org.bidarena.app.node.RunLog;
 import org.bidarena.app.run.Simulation;
@@ -115,6 +116,9 @@ public final class NodeCommand implements Callable<Integer> {
     }
     watchParent();
     Scenario scenario = ScenarioLoader.load(ScenarioArgument.check(scenarioFile), overrides, seed);
+    if (parentPid != null) {
+      OutOfMemoryLine.clusterNode(scenario.customers().count());
+    }
     NodeSettings node;
     try {
       node = new NodeSettings(host, port, roles, seedNodes.stream().filter(s -> !s.isBlank()).toList(), Duration.ofSeconds(joinTimeoutSeconds));

@@ -27,6 +27,14 @@ import org.bidarena.core.scenario.ScenarioLoader;
 
 /** A one-node cluster in this JVM that plays a run: used by run, resume and bench. */
 public final class LocalNode {
+  /**
+   * A fatal error (out of memory) in a Pekko thread stops this node's actor system rather than exiting the
+   * JVM from that thread: the command line reports it in one line ({@code fatal.FatalErrors}), and a JVM that
+   * hosts runs (serve, tests) outlives one run's failure.
+   */
+  private static final Config STOP_ON_FATAL_ERROR =
+      com.typesafe.config.ConfigFactory.parseString("pekko.jvm-exit-on-fatal-error = off");
+
   private LocalNode() {}
 
   /** The run's first event, from the fully resolved scenario. */
@@ -63,6 +71,9 @@ public final class LocalNode {
             })
             .build(),
         "run-observer", Props.empty());
+    // A fatal error in a Pekko thread stops the system (jvm-exit-on-fatal-error is off): never wait on it.
+    system.getWhenTerminated().thenRun(() -> finished.completeExceptionally(
+        new RunFailed("this node stopped before the run ended; the run log says why")));
     engine.driver().tell(new Driver.Start(run, restore, observer, upMembers(system)));
     try {
       finished.get();
@@ -82,8 +93,8 @@ public final class LocalNode {
   /** A node on its own with every role, joined to itself, on this journal, its tables created when missing. */
   public static ActorSystem<Void> start(JournalSettings journal) throws Exception {
     prepareJournal(journal);
-    ActorSystem<Void> system =
-        ActorSystem.create(Behaviors.empty(), NodeSettings.SYSTEM_NAME, NodeSettings.standalone().toConfig(journal));
+    ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), NodeSettings.SYSTEM_NAME,
+        STOP_ON_FATAL_ERROR.withFallback(NodeSettings.standalone().toConfig(journal)));
     Cluster cluster = Cluster.get(system);
     cluster.manager().tell(Join.create(cluster.selfMember().address()));
     createH2Tables(system, journal);
@@ -119,7 +130,8 @@ public final class LocalNode {
    * it to swap the journal plugin. The H2 settings are a placeholder that no plugin opens then.
    */
   public static ActorSystem<Void> start(Config overrides, Path unusedJournalDir) {
-    Config config = overrides.withFallback(NodeSettings.standalone().toConfig(JournalSettings.h2(unusedJournalDir)));
+    Config config = overrides.withFallback(STOP_ON_FATAL_ERROR)
+        .withFallback(NodeSettings.standalone().toConfig(JournalSettings.h2(unusedJournalDir)));
     ActorSystem<Void> system = ActorSystem.create(Behaviors.empty(), NodeSettings.SYSTEM_NAME, config);
     Cluster cluster = Cluster.get(system);
     cluster.manager().tell(Join.create(cluster.selfMember().address()));

@@ -8,6 +8,7 @@ import org.bidarena.analysis.report.Report;
 import org.bidarena.analysis.run.RunClaim;
 import org.bidarena.analysis.run.RunFolder;
 import org.bidarena.app.command.JournalOptions;
+import org.bidarena.app.fatal.OutOfMemoryLine;
 import org.bidarena.cluster.JournalSettings;
 import org.bidarena.core.scenario.Scenario;
 import picocli.CommandLine.Command;
@@ -39,6 +40,7 @@ public final class ResumeCommand implements Callable<Integer> {
     RunFolder folder = RunFolder.open(dir);
     try (RunClaim claim = RunClaim.take(dir)) {
       Scenario scenario = folder.scenario();
+      OutOfMemoryLine.runFolder(dir, scenario.customers().count());
       JournalSettings journal = journalOptions.recorded(dir);
       if (!journal.isPostgres()) {
         JournalFile.requireResumable(folder);

@@ -10,6 +10,7 @@ import org.bidarena.analysis.run.RunClaim;
 import org.bidarena.analysis.run.RunFolder;
 import org.bidarena.app.command.ScenarioArgument;
 import org.bidarena.app.command.JournalOptions;
+import org.bidarena.app.fatal.OutOfMemoryLine;
 import org.bidarena.app.node.LocalNode;
 import org.bidarena.cluster.JournalSettings;
 import org.bidarena.core.scenario.Scenario;
@@ -63,6 +64,7 @@ public final class RunCommand implements Callable<Integer> {
       RunFolder.requireFree(dir);
       JournalOptions.record(dir, journal);
       RunFolder folder = RunFolder.create(dir, scenario);
+      OutOfMemoryLine.runFolder(dir, scenario.customers().count());
       System.out.printf("Running scenario '%s' with seed %d: %,d customers, %d agents, %d days of %d ticks -> %s%n",
           scenario.name(), scenario.seed(), scenario.customers().count(), scenario.agentCount(), scenario.days(),
           scenario.ticksPerDay(), dir);

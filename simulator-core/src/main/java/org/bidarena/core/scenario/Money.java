@@ -24,6 +24,23 @@ public final class Money {
     return exact(cpm, 3);
   }
 
+  /**
+   * A customer's lifetime value after one more order. The scenario's bounds keep it below
+   * {@code ScenarioValidator.MAX_LIFETIME_VALUE_MICROS} (the longest run, an order every tick, each the largest
+   * allowed), so this never throws for a validated scenario; if a change ever broke that, the run stops with
+   * the bound named instead of carrying a wrapped sum.
+   */
+  public static long addToLifetimeValue(long lifetimeMicros, long orderMicros) {
+    long sum = lifetimeMicros + orderMicros;
+    if (orderMicros < 0 || sum < lifetimeMicros || sum > ScenarioValidator.MAX_LIFETIME_VALUE_MICROS) {
+      throw new ArithmeticException("a customer's lifetime value " + format(lifetimeMicros) + " plus an order of "
+          + format(orderMicros) + " passes the bound " + format(ScenarioValidator.MAX_LIFETIME_VALUE_MICROS)
+          + " (" + ScenarioValidator.MAX_TICKS + " ticks, an order of at most "
+          + format(ScenarioValidator.MAX_ORDER_MICROS) + " each)");
+    }
+    return sum;
+  }
+
   /** Plain text with 6 decimals: 12345600 becomes {@code 12.345600}. */
   public static String format(long micros) {
     return BigDecimal.valueOf(micros, 6).toPlainString();

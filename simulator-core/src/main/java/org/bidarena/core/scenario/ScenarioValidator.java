@@ -16,6 +16,17 @@ final class ScenarioValidator {
   static final long MAX_ORDER_MICROS = 90_000_000_000L;
   /** The largest |z| SeededStreams.normal can return: sqrt(-2 ln 2^-53) = 8.57. */
   static final double MAX_NORMAL_DRAW = 8.58;
+  static final int MAX_DAYS = 3650;
+  static final int MAX_TICKS_PER_DAY = 1440;
+  /** The longest run: 5,256,000 ticks. */
+  static final long MAX_TICKS = (long) MAX_DAYS * MAX_TICKS_PER_DAY;
+  /**
+   * The most one customer can spend in a run, in micros: a customer visits at most once a tick and buys at
+   * most once a visit, so at most {@link #MAX_TICKS} orders of {@link #MAX_ORDER_MICROS}: 473,040,000,000.000000,
+   * about 1/19 of Long.MAX_VALUE. Computed exactly, so this class does not load if the ranges above ever
+   * allow a lifetime value to overflow; {@link Money#addToLifetimeValue} checks each addition against it.
+   */
+  static final long MAX_LIFETIME_VALUE_MICROS = Math.multiplyExact(MAX_TICKS, MAX_ORDER_MICROS);
 
   private static final List<String> TOP_KEYS = List.of(
       "name", "seed", "time", "customers", "exchange", "auction", "bidding", "journal", "agent-defaults",
@@ -41,8 +52,8 @@ final class ScenarioValidator {
     long seed = root.integer("seed", Long.MIN_VALUE, Long.MAX_VALUE);
 
     ConfigNode time = root.child("time", List.of("days", "ticks-per-day"));
-    int days = (int) time.integer("days", 1, 3650);
-    int ticksPerDay = (int) time.integer("ticks-per-day", 1, 1440);
+    int days = (int) time.integer("days", 1, MAX_DAYS);
+    int ticksPerDay = (int) time.integer("ticks-per-day", 1, MAX_TICKS_PER_DAY);
 
     ConfigNode customerNode = root.child("customers", CUSTOMER_KEYS);
     CustomerModelSpec customers = customers(customerNode, ticksPerDay);

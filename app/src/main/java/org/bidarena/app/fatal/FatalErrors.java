@@ -1,0 +1,113 @@
+package org.bidarena.app.fatal;
+
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Ends this JVM at once, with one line, when it runs out of memory or a thread dies of a fatal error: in a
+ * Pekko thread (seen through {@link PekkoFatalErrorWatch}), in another thread, or in the command's own.
+ *
+ * <p>After an out-of-memory error nothing in the JVM can be trusted to finish, so it halts without shutdown
+ * hooks, as kill -9 would: the journal is committed event by event and the run folder is resumable after a
+ * kill, and the OS drops the run's lock. Exit code {@link #OUT_OF_MEMORY}.
+ */
+public final class FatalErrors {
+  /** The exit code of a JVM that ran out of memory (the JVM's own -XX:+ExitOnOutOfMemoryError uses 3 too). */
+  public static final int OUT_OF_MEMORY = 3;
+  private static final int FAILED = 1;
+
+  private static PrintStream terminal = System.err;
+  private static PekkoFatalErrorWatch watch;
+  /** Set once the one line is being written: what other threads print while the JVM halts is dropped. */
+  private static final AtomicBoolean ENDING = new AtomicBoolean();
+
+  private FatalErrors() {}
+
+  /** Watches stderr and uncaught errors for the life of this JVM: call once, first thing in main. */
+  public static void install() {
+    terminal = System.err;
+    watch = new PekkoFatalErrorWatch(terminal, FatalErrors::pekkoThreadDied);
+    System.setErr(new PrintStream(watch, false, Charset.defaultCharset()));
+    Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+      if (causedByOutOfMemory(error)) {
+        outOfMemory(thread.getName() + ": " + error);
+      } else if (!ENDING.get()) {
+        // what the JVM prints when no handler is set (ThreadGroup's would call this handler again)
+        System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+        error.printStackTrace(System.err);
+        System.err.flush();
+      }
+    });
+  }
+
+  /** An out-of-memory error reached the command: the one line, then the end. */
+  public static void outOfMemory(OutOfMemoryError error) {
+    outOfMemory(Thread.currentThread().getName() + ": " + error);
+  }
+
+  private static boolean causedByOutOfMemory(Throwable error) {
+    for (Throwable e = error; e != null; e = e.getCause() == e ? null : e.getCause()) {
+      if (e instanceof OutOfMemoryError) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static void outOfMemory(String where) {
+    end(OutOfMemoryLine.now(), where, OUT_OF_MEMORY);
+  }
+
+  /** Writes {@code line} (once, whichever thread comes first), keeps {@code details} in the run log, and halts. */
+  private static void end(String line, String details, int code) {
+    if (!ENDING.compareAndSet(false, true)) {
+      // another thread is writing its line and halting: give it time, but never outlive it by much
+      try {
+        Thread.sleep(10_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      Runtime.getRuntime().halt(code);
+    }
+    if (watch != null) {
+      watch.silence();
+    }
+    keepInRunLog(line + "\n" + details + (details.endsWith("\n") ? "" : "\n"));
+    terminal.println(line);
+    terminal.flush();
+    Runtime.getRuntime().halt(code);
+  }
+
+  /** Pekko reported a fatal error in one of its threads ({@code report}: its header and stack trace). */
+  private static void pekkoThreadDied(String report) {
+    String[] lines = report.split("\n", 3);
+    String error = lines.length > 1 ? lines[1].strip() : "";
+    if (error.startsWith(OutOfMemoryError.class.getName())) {
+      end(OutOfMemoryLine.now(), report, OUT_OF_MEMORY);
+    }
+    end("error: a fatal error stopped this process: " + error
+        + (runLog() != null ? " (the stack trace is in " + runLog() + ")" : ""), report, FAILED);
+  }
+
+  /** What went wrong, appended to the run's log when this JVM plays a run (best effort: memory is short). */
+  private static void keepInRunLog(String text) {
+    Path log = runLog();
+    if (log == null) {
+      return;
+    }
+    try {
+      Files.writeString(log, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (Throwable ignored) {
+      // the terminal line is what matters
+    }
+  }
+
+  private static Path runLog() {
+    Path dir = OutOfMemoryLine.runDir();
+    return dir == null ? null : dir.resolve("run.log");
+  }
+}

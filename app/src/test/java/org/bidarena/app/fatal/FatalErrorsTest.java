@@ -1,0 +1,68 @@
+package org.bidarena.app.fatal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FatalErrorsTest {
+  private static final long MIB = 1024 * 1024;
+
+  @Test
+  void theSuggestedHeapIsTwiceTheHeapOrWhatTheCustomersNeedAsAPowerOfTwo() {
+    assertThat(OutOfMemoryLine.suggestedHeap(64 * MIB, 0)).isEqualTo("-Xmx256m");
+    assertThat(OutOfMemoryLine.suggestedHeap(512 * MIB, 0)).isEqualTo("-Xmx1g");
+    // 2M customers at 320 bytes each and 256 MiB: 866 MiB -> 1 GiB
+    assertThat(OutOfMemoryLine.suggestedHeap(64 * MIB, 2_000_000)).isEqualTo("-Xmx1g");
+    assertThat(OutOfMemoryLine.suggestedHeap(64 * MIB, 10_000_000)).isEqualTo("-Xmx4g");
+  }
+
+  @Test
+  void theLineNamesTheHeapTheFixAndTheResume() {
+    assertThat(OutOfMemoryLine.of(60 * MIB, 64 * MIB, 2_000_000, Path.of("runs/x")))
+        .isEqualTo("error: out of memory (heap 60.0 of 64.0 MiB in use): raise the heap with"
+            + " BIDARENA_JAVA_OPTS=-Xmx1g ./bidarena ... or java -Xmx1g -jar bidarena.jar ..., and continue the run"
+            + " with: bidarena resume runs/x");
+    assertThat(OutOfMemoryLine.of(60 * MIB, 64 * MIB, 0, null)).doesNotContain("resume");
+  }
+
+  @Test
+  void pekkosFatalErrorReportIsHeldBackAndHandedOnWholeOtherLinesPassThrough() {
+    ByteArrayOutputStream terminal = new ByteArrayOutputStream();
+    List<String> reports = new ArrayList<>();
+    PrintStream err = new PrintStream(new PekkoFatalErrorWatch(
+        new PrintStream(terminal, true, StandardCharsets.UTF_8), reports::add), false, StandardCharsets.UTF_8);
+
+    err.println("12:00:00.000 WARN  some.Logger - a warning");
+    err.print("Uncaught error from thread [");   // as Pekko prints it: in pieces, then a flush, then the trace
+    err.print("bidarena-pekko.actor.default-dispatcher-3");
+    err.println("]: Java heap space, shutting down ActorSystem[bidarena]");
+    err.flush();
+    new OutOfMemoryError("Java heap space").printStackTrace(err);
+    assertThat(reports).isEmpty();
+    err.flush();
+
+    assertThat(terminal.toString(StandardCharsets.UTF_8)).isEqualTo("12:00:00.000 WARN  some.Logger - a warning\n");
+    assertThat(reports).hasSize(1);
+    assertThat(reports.get(0)).startsWith("Uncaught error from thread [bidarena-pekko.actor.default-dispatcher-3]:")
+        .contains("\njava.lang.OutOfMemoryError: Java heap space\n").contains("\tat ");
+  }
+
+  @Test
+  void aPartLineThatIsNotPekkosReportIsPassedOnWhenFlushed() {
+    ByteArrayOutputStream terminal = new ByteArrayOutputStream();
+    PrintStream err = new PrintStream(new PekkoFatalErrorWatch(
+        new PrintStream(terminal, true, StandardCharsets.UTF_8), r -> {}), false, StandardCharsets.UTF_8);
+    err.print("Uncaught");
+    err.flush();
+    assertThat(terminal.toString(StandardCharsets.UTF_8)).isEmpty();
+    err.print(" exception? no: a prompt> ");
+    err.flush();
+    assertThat(terminal.toString(StandardCharsets.UTF_8)).isEqualTo("Uncaught exception? no: a prompt> ");
+  }
+}
