@@ -22,9 +22,11 @@ class LifetimeValueBoundTest {
 
   @Test
   void aScenarioAtTheExtremesIsAcceptedAndItsLongestLifetimeAddsUpExactly() {
-    // given: the longest run, the most customers, and an order value whose largest draw is the bound itself
+    // given: the longest run, the most customers, and an order value whose largest draw (the mean times the
+    // top value tier's factor, with no spread) is the bound itself
     Scenario s = ScenarioLoader.load(null, List.of("time.days=3650", "time.ticks-per-day=1440",
-        "customers.count=100000000", "customers.order-value.mean=90000", "customers.order-value.sigma=0"),
+        "customers.count=100000000", "customers.order-value.mean=90000", "customers.order-value.sigma=0",
+        "customers.features.value-tier-factors=[0.5, 0.8, 1.0]"),
         null, TestCatalog.standIn());
     long ticks = (long) s.days() * s.ticksPerDay();
 
