@@ -103,7 +103,7 @@ class AnalysisTest {
       assertThat(lines.count()).isEqualTo(summary.get("auctions").asLong() + 1);
     }
     assertThat(Files.readAllLines(out.resolve("outcomes.csv")).get(0))
-        .isEqualTo("tick,day,shard,customer,agent,clicked,purchased,revenue_micros");
+        .isEqualTo("tick,day,shard,customer,agent,clicked,purchased,revenue_micros,new_customer,cause");
   }
 
   @Test
@@ -170,7 +170,7 @@ class AnalysisTest {
     AgentMetrics after = result.agents().get(conservative);
     assertThat(after.strategy()).isEqualTo("aggressive");
     // 1.3x instead of 0.7x the base bid, on every stage instead of two
-    assertThat(after.avgBidMicros()).isGreaterThan(before.avgBidMicros());
+    assertThat(after.avgBidMicros().getAsLong()).isGreaterThan(before.avgBidMicros().getAsLong());
     assertThat(after.spendMicros()).isGreaterThan(before.spendMicros());
     assertThat(after.impressions()).isNotEqualTo(before.impressions());
     assertThat(after.maxDailySpendMicros()).isLessThanOrEqualTo(after.dailyBudgetMicros());
