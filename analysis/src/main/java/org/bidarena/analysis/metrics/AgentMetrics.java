@@ -8,12 +8,13 @@ import java.util.OptionalLong;
  *
  * <p>Conversions and revenue are attributed by the last click (the agent whose ad the customer last clicked
  * within the attribution window); incremental ones are the purchases whose sampled cause is the agent's
- * touch (the simulation's ground truth), which exist only when {@code causal} is true.
+ * touch (the simulation's ground truth). Both these and the new-customer split exist only when {@code causal}
+ * is true: a journal from before Model 2.0 records neither, and its figures are n/a, never 0.
  *
  * @param newCustomers attributed conversions that were the customer's first purchase (not a customer before the run)
  * @param acquiredRevenueMicros revenue, over the rest of the run, of the customers this agent acquired
  *     (whose first purchase was attributed to it), whoever is credited for their later purchases
- * @param causal true when the journal carries each purchase's sampled cause
+ * @param causal true when the journal carries each purchase's sampled cause and new-customer flag
  * @param marginPpm the scenario's margin (reporting.margin) in parts per million
  */
 public record AgentMetrics(
@@ -36,8 +37,14 @@ public record AgentMetrics(
     boolean causal,
     long marginPpm) {
 
-  public long repeatConversions() {
-    return conversions - newCustomers;
+  /** Attributed conversions by customers who had bought before; empty without the new-customer flag. */
+  public OptionalLong repeatConversions() {
+    return causal ? OptionalLong.of(conversions - newCustomers) : OptionalLong.empty();
+  }
+
+  /** New customers, as {@link #newCustomers()}; empty without the new-customer flag. */
+  public OptionalLong newCustomerCount() {
+    return causal ? OptionalLong.of(newCustomers) : OptionalLong.empty();
   }
 
   /** Attributed revenue x margin - spend. */
@@ -78,12 +85,12 @@ public record AgentMetrics(
 
   /** Customer acquisition cost: spend / new customers; empty without any. */
   public OptionalLong cacMicros() {
-    return Ratios.perUnit(spendMicros, newCustomers);
+    return causal ? Ratios.perUnit(spendMicros, newCustomers) : OptionalLong.empty();
   }
 
   /** Average lifetime value of the customers acquired: their revenue in the run / their number. */
   public OptionalLong ltvMicros() {
-    return Ratios.perUnit(acquiredRevenueMicros, newCustomers);
+    return causal ? Ratios.perUnit(acquiredRevenueMicros, newCustomers) : OptionalLong.empty();
   }
 
   /** Impressions won per accepted bid. */

@@ -23,8 +23,8 @@ final class RunTable {
     header(b, "%-14s %5s %5s %6s %8s %9s %11s %10s %6s %9s %9s%n",
         "agent", "conv", "new", "repeat", "CVR/imp%", "CVR/clk%", "revenue", "profit", "ROAS", "CAC", "LTV");
     for (AgentMetrics a : summary.agents()) {
-      b.append(String.format(Locale.ROOT, "%-14s %5d %5d %6d %8s %9s %11s %10s %6s %9s %9s%n",
-          a.id(), a.conversions(), a.newCustomers(), a.repeatConversions(), pct("%.4f", a.cvrPerImpression()),
+      b.append(String.format(Locale.ROOT, "%-14s %5d %5s %6s %8s %9s %11s %10s %6s %9s %9s%n",
+          a.id(), a.conversions(), count(a.newCustomerCount()), count(a.repeatConversions()), pct("%.4f", a.cvrPerImpression()),
           pct("%.2f", a.cvrPerClick()), RunSummary.money(a.revenueMicros()), RunSummary.money(a.profitMicros()),
           Ratios.text("%.2f", a.roas()), Ratios.money(a.cacMicros()), Ratios.money(a.ltvMicros())));
     }
@@ -41,7 +41,7 @@ final class RunTable {
     b.append(String.format(Locale.ROOT, "%nMarket: %,d purchases, organic share %s, fatigued impressions %s%n",
         m.purchases(), pctSign(m.organicShare()), pctSign(m.fatigueShare())));
     if (!m.causal()) {
-      b.append("(n/a: this journal does not record what caused each purchase)\n");
+      b.append("(n/a: this journal does not record what caused each purchase, nor which made a new customer)\n");
     }
     b.append("(money in currency units)\n\n");
     funnel(b, summary.funnel());
@@ -51,6 +51,10 @@ final class RunTable {
   private static void header(StringBuilder b, String format, Object... names) {
     String h = String.format(Locale.ROOT, format, names);
     b.append(h).append("-".repeat(h.length() - 1)).append('\n');
+  }
+
+  private static String count(java.util.OptionalLong v) {
+    return v.isPresent() ? Long.toString(v.getAsLong()) : Ratios.NA;
   }
 
   private static String pct(String format, double v) {

@@ -30,8 +30,8 @@ public final class FiguresTable {
         a -> Long.toString(a.clicks()),
         a -> Ratios.text("%.3f", 100 * a.ctr()),
         a -> Long.toString(a.conversions()),
-        a -> Long.toString(a.newCustomers()),
-        a -> Long.toString(a.repeatConversions()),
+        a -> count(a.newCustomerCount()),
+        a -> count(a.repeatConversions()),
         a -> Ratios.text("%.4f", 100 * a.cvrPerImpression()),
         a -> Ratios.text("%.2f", 100 * a.cvrPerClick()),
         a -> RunSummary.money(a.spendMicros()),
@@ -60,6 +60,10 @@ public final class FiguresTable {
         Ratios.text("%.2f", summary.marginPpm() / 1e6), m.purchases(), percent(m.organicShare()),
         percent(m.fatigueShare())));
     return b.toString();
+  }
+
+  private static String count(java.util.OptionalLong v) {
+    return v.isPresent() ? Long.toString(v.getAsLong()) : Ratios.NA;
   }
 
   private static String percent(double v) {

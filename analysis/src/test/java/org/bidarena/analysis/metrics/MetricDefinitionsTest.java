@@ -30,7 +30,7 @@ class MetricDefinitionsTest {
     AgentMetrics four = agent(1_000, 10, 6, 4, 10_000_000, 0, 0, 0, true);
     AgentMetrics none = agent(1_000, 10, 6, 0, 10_000_000, 0, 0, 0, true);
     assertThat(four.cacMicros()).hasValue(2_500_000);
-    assertThat(four.repeatConversions()).isEqualTo(2);
+    assertThat(four.repeatConversions()).hasValue(2);
     assertThat(none.cacMicros()).as("n/a, not infinity and not zero").isEmpty();
     assertThat(none.ltvMicros()).isEmpty();
     assertThat(Ratios.json(none.cacMicros())).isEqualTo("null");
@@ -86,7 +86,8 @@ class MetricDefinitionsTest {
         "cvrPerImpression", "cvrPerClick", "cacMicros", "ltvMicros", "winRate", "avgBidMicros",
         "avgClearingPriceMicros", "maxDailySpendMicros", "incrementalConversions", "incrementalRevenueMicros",
         "incrementalRoas", "incrementalProfitMicros");
-    assertThat(agentObject).contains("\"roas\": null", "\"cacMicros\": null", "\"incrementalConversions\": null");
+    assertThat(agentObject).contains("\"roas\": null", "\"cacMicros\": null", "\"incrementalConversions\": null",
+        "\"newCustomers\": null");
     assertThat(json).contains("\"margin\": 0.300000,")
         .contains("\"market\": {\"purchases\": 7, \"purchaseRevenueMicros\": 9, \"organicPurchases\": null");
   }
