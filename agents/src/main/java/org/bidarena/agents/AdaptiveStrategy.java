@@ -1,7 +1,6 @@
 package org.bidarena.agents;
 
 import java.util.List;
-import org.bidarena.core.protocol.VisitBatch;
 import org.bidarena.core.random.SeededStreams;
 import org.bidarena.core.scenario.AgentSpec;
 import org.bidarena.core.scenario.Scenario;
@@ -48,7 +47,7 @@ public final class AdaptiveStrategy implements BiddingStrategy {
   }
 
   @Override
-  public long bid(long tick, int partition, VisitBatch auctions, int row) {
+  public long bid(BidContext context) {
     return Math.round(baseBidMicros * m);
   }
 

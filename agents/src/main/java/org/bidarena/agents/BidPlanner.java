@@ -1,27 +1,45 @@
 package org.bidarena.agents;
 
+import java.util.Arrays;
+import org.bidarena.core.protocol.AuctionBatch;
 import org.bidarena.core.protocol.AuctionId;
+import org.bidarena.core.protocol.ExchangeProtocol.Bids;
+import org.bidarena.core.protocol.OwnMemory;
 import org.bidarena.core.protocol.VisitBatch;
 import org.bidarena.core.scenario.AgentSpec;
 import org.bidarena.core.scenario.AuctionSpec;
+import org.bidarena.core.scenario.Scenario;
 
 /**
- * The pure part of the Bidder actor: turns one partition's auctions into the agent's bids.
+ * The pure part of the Bidder actor: turns one partition's auctions into the agent's sparse bids.
  *
  * <p>Per row: no bid on a stage the agent does not target or on a customer it has reached its frequency
- * cap with; otherwise the strategy's bid, a positive one clamped into [minBid, maxBid].
+ * cap with; otherwise the strategy's bid, a positive one clamped into [minBid, maxBid]. The strategy sees
+ * the row through a {@link BidContext}: the public columns and the agent's own memory rows only.
  */
 public final class BidPlanner {
   private final AgentSpec agent;
   private final int agentIndex;
   private final AuctionSpec auction;
+  private final int ticksPerDay;
+  private final long totalTicks;
   private final BiddingStrategy strategy;
+  private final BidContext context = new BidContext();
 
-  public BidPlanner(AgentSpec agent, int agentIndex, AuctionSpec auction, BiddingStrategy strategy) {
+  public BidPlanner(AgentSpec agent, int agentIndex, AuctionSpec auction, int ticksPerDay, long totalTicks,
+      BiddingStrategy strategy) {
     this.agent = agent;
     this.agentIndex = agentIndex;
     this.auction = auction;
+    this.ticksPerDay = ticksPerDay;
+    this.totalTicks = totalTicks;
     this.strategy = strategy;
+  }
+
+  /** The planner of agent {@code agentIndex} of a scenario. */
+  public static BidPlanner of(Scenario scenario, int agentIndex, BiddingStrategy strategy) {
+    return new BidPlanner(scenario.agents().get(agentIndex), agentIndex, scenario.auction(), scenario.ticksPerDay(),
+        scenario.totalTicks(), strategy);
   }
 
   /** The id of auction row {@code index} of (tick, partition); see {@link AuctionId}. */
@@ -33,32 +51,53 @@ public final class BidPlanner {
     return strategy;
   }
 
-  /** The agent's bids, one per auction row, in micros per impression; 0 = no bid. */
-  public long[] plan(long tick, int partition, VisitBatch auctions) {
+  /**
+   * The agent's bids on the rows it bids on, in micros per impression.
+   *
+   * @param own the agent's memory rows of these auctions
+   * @param spendLimitMicros this partition's share of the tick's allowance, passed on to the exchange
+   * @param budgetLeftTodayMicros what is left of the daily budget at the start of the tick
+   */
+  public Bids plan(long tick, int partition, AuctionBatch auctions, OwnMemory own, long spendLimitMicros,
+      long budgetLeftTodayMicros) {
     int n = auctions.size();
-    long[] bids = new long[n];
+    int[] rows = new int[n];
+    long[] prices = new long[n];
+    int count = 0;
     byte[] stages = auctions.stages();
     int cap = agent.frequencyCap();
     long min = auction.minBidMicros();
     long max = auction.maxBidMicros();
     int stageMask = agent.stageMask();
-    byte[] frequency = auctions.frequency();
-    int agents = auctions.agents();
     long uniform = strategy.uniformBid(tick, partition);
     long uniformClamped = uniform > 0 ? Math.min(max, Math.max(min, uniform)) : 0;
+    context.start(tick, partition, auctions, budgetLeftTodayMicros, ticksPerDay - (int) (tick % ticksPerDay),
+        totalTicks - tick);
+    int m = 0;
     for (int i = 0; i < n; i++) {
-      if ((stageMask & (1 << stages[i])) == 0 || frequency[i * agents + agentIndex] >= cap) {
+      while (m < own.size() && own.rows()[m] < i) {
+        m++;
+      }
+      boolean known = m < own.size() && own.rows()[m] == i;
+      int frequency = known ? own.frequencyToday()[m] : 0;
+      if ((stageMask & (1 << stages[i])) == 0 || frequency >= cap) {
         continue;
       }
+      long bid;
       if (uniform >= 0) {
-        bids[i] = uniformClamped;
+        bid = uniformClamped;
       } else {
-        long raw = strategy.bid(tick, partition, auctions, i);
-        if (raw > 0) {
-          bids[i] = Math.min(max, Math.max(min, raw));
-        }
+        context.moveTo(i, frequency, known ? own.lastImpressionTick()[m] : VisitBatch.NEVER,
+            known ? own.lastClickTick()[m] : VisitBatch.NEVER);
+        long raw = strategy.bid(context);
+        bid = raw > 0 ? Math.min(max, Math.max(min, raw)) : 0;
+      }
+      if (bid > 0) {
+        rows[count] = i;
+        prices[count++] = bid;
       }
     }
-    return bids;
+    return new Bids(tick, partition, agentIndex, Arrays.copyOf(rows, count), Arrays.copyOf(prices, count),
+        new int[count], spendLimitMicros);
   }
 }

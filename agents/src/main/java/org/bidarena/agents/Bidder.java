@@ -25,9 +25,10 @@ import org.bidarena.core.scenario.Scenario;
 /**
  * One bidder agent, run as a Cluster Sharding entity keyed by agent id.
  *
- * <p>Protocol per tick: it answers each partition's {@link BidRequests} with {@link ExchangeProtocol.Bids}
- * and that partition's share of the tick's budget allowance; it collects a {@link WinNotice} from every
- * partition and {@link Outcomes} from every customer shard; then its strategy learns from the tick, and
+ * <p>Protocol per tick: it answers each partition's {@link BidRequests} (the public auction columns and
+ * its own memory rows only) with sparse {@link ExchangeProtocol.Bids} and that partition's share of the
+ * tick's budget allowance; it collects a per-auction {@link WinNotice} from every partition and its own
+ * per-auction {@link Outcomes} from every customer shard; then its strategy learns from the tick, and
  * it journals {@link BidderTickSettled} and reports {@link DriverProtocol.TickDone}.
  *
  * <p>Bids for a tick depend only on the state at the end of the previous tick and on the request, so the
@@ -89,7 +90,7 @@ public final class Bidder extends TickEntity<Command, BidderTickSettled, Bidder.
   }
 
   private BidPlanner newPlanner() {
-    return new BidPlanner(agent, agentIndex, scenario.auction(), Strategies.create(agent, agentIndex, scenario, streams));
+    return BidPlanner.of(scenario, agentIndex, Strategies.create(agent, agentIndex, scenario, streams));
   }
 
   @Override
@@ -117,10 +118,10 @@ public final class Bidder extends TickEntity<Command, BidderTickSettled, Bidder.
       return fail(tick, "got the bid requests of partition " + request.partition() + " twice for tick " + tick);
     }
     state.partitionsAsked[request.partition()] = true;
-    long[] bids = state.planner.plan(tick, request.partition(), request.auctions());
+    ExchangeProtocol.Bids bids = state.planner.plan(tick, request.partition(), request.auctions(), request.own(),
+        state.spendLimits[request.partition()], Math.max(0, agent.dailyBudgetMicros() - state.spentToday));
     state.auctions += request.auctions().size();
-    peers.exchange(request.partition()).tell(
-        new ExchangeProtocol.Bids(tick, request.partition(), agentIndex, bids, state.spendLimits[request.partition()]));
+    peers.exchange(request.partition()).tell(bids);
     return Effect().none();
   }
 
@@ -164,8 +165,8 @@ public final class Bidder extends TickEntity<Command, BidderTickSettled, Bidder.
       return fail(outcomes.tick(), "got outcomes for tick " + outcomes.tick() + " during tick " + state.current);
     }
     state.outcomes++;
-    state.clicks += outcomes.clicks();
-    state.conversions += outcomes.conversions();
+    state.clicks += outcomes.count(Outcomes.CLICK);
+    state.conversions += outcomes.count(Outcomes.PURCHASE);
     try {
       state.revenue = Math.addExact(state.revenue, outcomes.revenueMicros());
     } catch (ArithmeticException e) {

@@ -1,11 +1,12 @@
 package org.bidarena.agents;
 
-import org.bidarena.core.protocol.VisitBatch;
-
 /** How an agent prices one auction. Implementations are deterministic functions of their inputs and state. */
 public interface BiddingStrategy {
-  /** The agent's raw bid for auction row i (before targeting, frequency cap and clamping), 0 = no bid. */
-  long bid(long tick, int partition, VisitBatch auctions, int row);
+  /**
+   * The agent's raw bid for the context's row (before targeting, frequency cap and clamping), 0 = no bid.
+   * The context is a flyweight: read it during the call, never keep it.
+   */
+  long bid(BidContext context);
 
   /**
    * The raw bid of every row of this (tick, partition) when it does not depend on the row, or -1 when it

@@ -4,7 +4,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.bidarena.core.customer.Stage;
-import org.bidarena.core.protocol.VisitBatch;
 import org.bidarena.core.random.SeededStreams;
 import org.bidarena.core.scenario.AgentSpec;
 import org.bidarena.core.scenario.Scenario;
@@ -24,7 +23,7 @@ public final class MultiplierStrategy implements BiddingStrategy {
   }
 
   @Override
-  public long bid(long tick, int partition, VisitBatch auctions, int row) {
+  public long bid(BidContext context) {
     return bid;
   }
 

@@ -1,7 +1,6 @@
 package org.bidarena.agents;
 
 import java.util.List;
-import org.bidarena.core.protocol.VisitBatch;
 import org.bidarena.core.random.SeededStreams;
 import org.bidarena.core.scenario.AgentSpec;
 import org.bidarena.core.scenario.Scenario;
@@ -28,8 +27,8 @@ public final class RandomStrategy implements BiddingStrategy {
   }
 
   @Override
-  public long bid(long tick, int partition, VisitBatch auctions, int row) {
-    long bits = SeededStreams.next(agentKey, BidPlanner.auctionId(tick, partition, row));
+  public long bid(BidContext context) {
+    long bits = SeededStreams.next(agentKey, context.auctionId());
     // The modulo bias is below span / 2^64, far under any effect a simulation could show.
     return low + Long.remainderUnsigned(bits, span);
   }

@@ -29,7 +29,7 @@ class AdaptiveStrategyTest {
 
     // then
     assertThat(s.multiplier()).isCloseTo(1.1, within(1e-12));
-    assertThat(s.bid(1, 0, null, 0)).isEqualTo(1_100_000);
+    assertThat(s.bid(Fixtures.context(1, 0, 0))).isEqualTo(1_100_000);
   }
 
   @Test
@@ -42,7 +42,7 @@ class AdaptiveStrategyTest {
 
     // then
     assertThat(s.multiplier()).isCloseTo(0.9, within(1e-12));
-    assertThat(s.bid(1, 0, null, 0)).isEqualTo(900_000);
+    assertThat(s.bid(Fixtures.context(1, 0, 0))).isEqualTo(900_000);
   }
 
   @Test
@@ -122,7 +122,7 @@ class AdaptiveStrategyTest {
       restored.onTickSettled(s);
 
       // then
-      assertThat(restored.bid(t + 1, 0, null, 0)).isEqualTo(original.bid(t + 1, 0, null, 0));
+      assertThat(restored.bid(Fixtures.context(t + 1, 0, 0))).isEqualTo(original.bid(Fixtures.context(t + 1, 0, 0)));
       assertThat(restored.state()).isEqualTo(original.state());
     }
   }

@@ -16,7 +16,8 @@ class BidPlannerTest {
 
   private static BidPlanner planner(AgentSpec agent, int index, AuctionSpec auction, AgentSpec... all) {
     Scenario scenario = Fixtures.scenario(auction, all);
-    return new BidPlanner(agent, index, auction, Strategies.create(agent, index, scenario, new SeededStreams(9)));
+    return new BidPlanner(agent, index, auction, scenario.ticksPerDay(), scenario.totalTicks(),
+        Strategies.create(agent, index, scenario, new SeededStreams(9)));
   }
 
   @Test
@@ -25,7 +26,7 @@ class BidPlannerTest {
     BidPlanner planner = planner(Fixtures.aggressive(), 0, AUCTION, Fixtures.aggressive());
 
     // when
-    long[] bids = planner.plan(0, 0, everyStage(1));
+    long[] bids = Messages.plan(planner, 0, 0, 0, everyStage(1));
 
     // then
     assertThat(bids).containsExactly(1_300_000, 1_300_000, 1_300_000, 1_300_000, 1_300_000, 1_300_000);
@@ -38,7 +39,7 @@ class BidPlannerTest {
     BidPlanner planner = planner(Fixtures.conservative(), 0, AUCTION, Fixtures.conservative());
 
     // when
-    long[] bids = planner.plan(0, 0, everyStage(1));
+    long[] bids = Messages.plan(planner, 0, 0, 0, everyStage(1));
 
     // then
     assertThat(bids).containsExactly(0, 700_000, 700_000, 0, 0, 0);
@@ -50,7 +51,7 @@ class BidPlannerTest {
     BidPlanner planner = planner(Fixtures.retargeting(), 0, AUCTION, Fixtures.retargeting());
 
     // when
-    long[] bids = planner.plan(0, 0, everyStage(1));
+    long[] bids = Messages.plan(planner, 0, 0, 0, everyStage(1));
 
     // then
     assertThat(bids).containsExactly(0, 0, 1_500_000, 0, 0, 1_500_000);
@@ -61,11 +62,16 @@ class BidPlannerTest {
     // given: agent 1 has cap 3; the three visits have seen it 2, 3 and 4 times today
     AgentSpec agent = Fixtures.aggressive();
     BidPlanner planner = planner(agent, 1, AUCTION, Fixtures.conservative(), agent);
-    byte[] frequency = {9, 2, 9, 3, 9, 4};
-    VisitBatch batch = new VisitBatch(2, new int[] {1, 2, 3}, new byte[] {0, 0, 0}, frequency, new byte[] {-1, -1, -1});
+    VisitBatch.Builder visits = new VisitBatch.Builder(3);
+    for (int v = 0; v < 3; v++) {
+      visits.visit(v + 1, (byte) 0);
+      visits.memory(0, (byte) 9, VisitBatch.NEVER, VisitBatch.NEVER);
+      visits.memory(1, (byte) (2 + v), VisitBatch.NEVER, VisitBatch.NEVER);
+    }
+    VisitBatch batch = visits.build();
 
     // when
-    long[] bids = planner.plan(0, 0, batch);
+    long[] bids = Messages.plan(planner, 1, 0, 0, batch);
 
     // then
     assertThat(bids).containsExactly(1_300_000, 0, 0);
@@ -79,8 +85,8 @@ class BidPlannerTest {
     AgentSpec high = Fixtures.aggressive();
 
     // when
-    long[] lowBids = planner(low, 0, narrow, low, high).plan(0, 0, Fixtures.visits(2, 1));
-    long[] highBids = planner(high, 1, narrow, low, high).plan(0, 0, Fixtures.visits(2, 1));
+    long[] lowBids = Messages.plan(planner(low, 0, narrow, low, high), 0, 0, 0, Fixtures.visits(2, 1));
+    long[] highBids = Messages.plan(planner(high, 1, narrow, low, high), 1, 0, 0, Fixtures.visits(2, 1));
 
     // then
     assertThat(lowBids).containsExactly(900_000);
@@ -95,7 +101,7 @@ class BidPlannerTest {
         Fixtures.ALL_STAGES, Fixtures.fixedBid(0));
 
     // when
-    long[] bids = planner(agent, 0, AUCTION, agent).plan(0, 0, everyStage(1));
+    long[] bids = Messages.plan(planner(agent, 0, AUCTION, agent), 0, 0, 0, everyStage(1));
 
     // then
     assertThat(bids).containsOnly(0);

@@ -17,6 +17,8 @@ import org.bidarena.core.protocol.DriverProtocol;
 import org.bidarena.core.protocol.EntityKeys;
 import org.bidarena.core.protocol.ExchangeProtocol;
 import org.bidarena.core.protocol.Participant;
+import org.bidarena.core.protocol.AuctionBatch;
+import org.bidarena.core.protocol.OwnMemory;
 import org.bidarena.core.protocol.VisitBatch;
 import org.bidarena.core.scenario.Pacing;
 import org.bidarena.core.scenario.Scenario;
@@ -65,27 +67,23 @@ class BidderTest extends TickActorTest {
    * Six auctions per partition, one per stage in stage order; every agent has reached its frequency cap
    * with the customer of row 2 (a consideration stage customer) and is one below it in row 1.
    */
-  private static VisitBatch auctions(int partition) {
+  private static AuctionBatch auctions(int partition) {
     int n = Stage.COUNT;
-    int agents = SCENARIO.agentCount();
     int[] customers = new int[n];
     byte[] stages = new byte[n];
-    byte[] frequency = new byte[n * agents];
-    byte[] lastClick = new byte[n];
     for (int i = 0; i < n; i++) {
       customers[i] = partition * 10 + i;
       stages[i] = (byte) i;
-      lastClick[i] = -1;
     }
-    for (int a = 0; a < agents; a++) {
-      frequency[1 * agents + a] = CAP - 1;
-      frequency[2 * agents + a] = CAP;
-    }
-    return new VisitBatch(agents, customers, stages, frequency, lastClick);
+    return new AuctionBatch(customers, stages, new short[n], new byte[n], new int[n], new byte[n]);
   }
 
+  /** The bidder's own memory: rows 1 and 2, one below the cap and at it. */
+  private static final OwnMemory OWN = new OwnMemory(new int[] {1, 2}, new byte[] {CAP - 1, CAP},
+      new int[] {VisitBatch.NEVER, VisitBatch.NEVER}, new int[] {VisitBatch.NEVER, VisitBatch.NEVER});
+
   private static BidderProtocol.BidRequests request(long tick, int partition) {
-    return new BidderProtocol.BidRequests(tick, partition, auctions(partition), SCENARIO.auction().reserveMicros());
+    return new BidderProtocol.BidRequests(tick, partition, auctions(partition), OWN, SCENARIO.auction().reserveMicros());
   }
 
   /** Asks for bids from both partitions, partition 1 first, and returns the Bids in partition order. */
@@ -107,10 +105,10 @@ class BidderTest extends TickActorTest {
   private List<ExchangeProtocol.Bids> runTick(ActorRef<BidderProtocol.Command> bidder, int agent, long tick, long... spend) {
     List<ExchangeProtocol.Bids> bids = requestBids(bidder, tick);
     for (int p = 0; p < SCENARIO.partitions(); p++) {
-      bidder.tell(new BidderProtocol.WinNotice(tick, p, 4, 4 * 2000, 2, spend[p]));
+      bidder.tell(Messages.winNotice(tick, p, 4, 4 * 2000, 2, spend[p]));
     }
     for (int k = 0; k < SCENARIO.shards(); k++) {
-      bidder.tell(new BidderProtocol.Outcomes(tick, k, 1, k == 0 ? 1 : 0, k == 0 ? 50_000_000 : 0));
+      bidder.tell(Messages.outcomes(tick, k, 1, k == 0 ? 1 : 0, k == 0 ? 50_000_000 : 0));
     }
     assertThat(peers.driverProbe().expectMessageClass(DriverProtocol.TickDone.class))
         .isEqualTo(new DriverProtocol.TickDone(
@@ -133,7 +131,7 @@ class BidderTest extends TickActorTest {
       assertThat(b.tick()).isZero();
       assertThat(b.partition()).isEqualTo(p);
       assertThat(b.agent()).isEqualTo(CONSERVATIVE);
-      assertThat(b.bids()).containsExactly(0, conservativeBid, 0, 0, 0, 0);
+      assertThat(Messages.dense(b, Stage.COUNT)).containsExactly(0, conservativeBid, 0, 0, 0, 0);
     }
     // even pacing over 4 ticks: a quarter of the budget, split over the partitions
     assertThat(sumOfLimits(bids)).isEqualTo(BUDGET / 4);
@@ -153,7 +151,7 @@ class BidderTest extends TickActorTest {
     long fixed = SCENARIO.agents().get(FIXED).settings().micros("bid-cpm");
     assertThat(fixed).isPositive();
     for (ExchangeProtocol.Bids b : bids) {
-      assertThat(b.bids()).containsExactly(fixed, fixed, 0, fixed, fixed, fixed);
+      assertThat(Messages.dense(b, Stage.COUNT)).containsExactly(fixed, fixed, 0, fixed, fixed, fixed);
     }
   }
 
@@ -165,16 +163,16 @@ class BidderTest extends TickActorTest {
 
     // when: every shard's outcomes but only one partition's win notice
     for (int k = 0; k < SCENARIO.shards(); k++) {
-      bidder.tell(new BidderProtocol.Outcomes(0, k, 2, 1, 1_000_000L * (k + 1)));
+      bidder.tell(Messages.outcomes(0, k, 2, 1, 1_000_000L * (k + 1)));
     }
-    bidder.tell(new BidderProtocol.WinNotice(0, 1, 3, 6000, 2, 2500));
+    bidder.tell(Messages.winNotice(0, 1, 3, 6000, 2, 2500));
 
     // then
     peers.driverProbe().expectNoMessage(Duration.ofMillis(200));
     assertThat(journal.persistedInStorage(pid(FIXED))).isEmpty();
 
     // when: the other partition's win notice
-    bidder.tell(new BidderProtocol.WinNotice(0, 0, 5, 9000, 4, 7000));
+    bidder.tell(Messages.winNotice(0, 0, 5, 9000, 4, 7000));
 
     // then
     assertThat(peers.driverProbe().expectMessageClass(DriverProtocol.TickDone.class))
@@ -188,17 +186,17 @@ class BidderTest extends TickActorTest {
     // given
     ActorRef<BidderProtocol.Command> bidder = spawn(FIXED, RestorePoint.START);
     requestBids(bidder, 0);
-    bidder.tell(new BidderProtocol.WinNotice(0, 0, 0, 0, 0, 0));
-    bidder.tell(new BidderProtocol.WinNotice(0, 1, 0, 0, 0, 0));
+    bidder.tell(Messages.winNotice(0, 0, 0, 0, 0, 0));
+    bidder.tell(Messages.winNotice(0, 1, 0, 0, 0, 0));
     for (int k = 0; k < SCENARIO.shards() - 1; k++) {
-      bidder.tell(new BidderProtocol.Outcomes(0, k, 0, 0, 0));
+      bidder.tell(Messages.outcomes(0, k, 0, 0, 0));
     }
 
     // then
     peers.driverProbe().expectNoMessage(Duration.ofMillis(200));
 
     // when
-    bidder.tell(new BidderProtocol.Outcomes(0, SCENARIO.shards() - 1, 0, 0, 0));
+    bidder.tell(Messages.outcomes(0, SCENARIO.shards() - 1, 0, 0, 0));
 
     // then
     assertThat(peers.driverProbe().expectMessageClass(DriverProtocol.TickDone.class).tick()).isZero();
@@ -282,7 +280,7 @@ class BidderTest extends TickActorTest {
     requestBids(bidder, 0);
 
     // when
-    bidder.tell(new BidderProtocol.WinNotice(1, 0, 0, 0, 0, 0));
+    bidder.tell(Messages.winNotice(1, 0, 0, 0, 0, 0));
 
     // then
     assertThat(peers.driverProbe().expectMessageClass(DriverProtocol.TickFailed.class).tick()).isEqualTo(1);
@@ -304,7 +302,7 @@ class BidderTest extends TickActorTest {
     // then: the same bids and limits (which need the restored spend of the day), nothing journaled again
     assertThat(sumOfLimits(rerun)).isEqualTo(sumOfLimits(original)).isEqualTo(BUDGET - 2_000_000);
     for (int p = 0; p < SCENARIO.partitions(); p++) {
-      assertThat(rerun.get(p).bids()).containsExactly(original.get(p).bids());
+      assertThat(rerun.get(p)).usingRecursiveComparison().isEqualTo(original.get(p));
     }
     assertThat(journal.persistedInStorage(pid(ASAP))).hasSize(3);
     stop(second);
@@ -314,13 +312,13 @@ class BidderTest extends TickActorTest {
     TestProbe<Object> watcher = testKit.createTestProbe();
     requestBids(third, 2);
     for (int p = 0; p < SCENARIO.partitions(); p++) {
-      third.tell(new BidderProtocol.WinNotice(2, p, 4, 8000, 2, 123));
+      third.tell(Messages.winNotice(2, p, 4, 8000, 2, 123));
     }
     LoggingTestKit.error(JournaledAhead.DeterminismViolation.class)
         .withMessageContains("bidder-1 re-ran tick 2")
         .expect(testKit.system(), () -> {
           for (int k = 0; k < SCENARIO.shards(); k++) {
-            third.tell(new BidderProtocol.Outcomes(2, k, 1, k == 0 ? 1 : 0, k == 0 ? 50_000_000 : 0));
+            third.tell(Messages.outcomes(2, k, 1, k == 0 ? 1 : 0, k == 0 ? 50_000_000 : 0));
           }
           return null;
         });

@@ -2,6 +2,7 @@ package org.bidarena.agents;
 
 import java.util.List;
 import org.bidarena.core.customer.Stage;
+import org.bidarena.core.protocol.AuctionBatch;
 import org.bidarena.core.protocol.VisitBatch;
 import org.bidarena.core.scenario.AgentSpec;
 import org.bidarena.core.scenario.AuctionSpec;
@@ -73,16 +74,22 @@ final class Fixtures {
     return new Scenario("test", 1, 1, 96, null, 4, 2, auction, BASE_BID, List.of(agents), 0);
   }
 
-  /** One visit per stage code given, all with frequency 0 for every agent. */
+  /** One visit per stage code given, with no memory of any agent. */
   static VisitBatch visits(int agents, int... stages) {
-    int n = stages.length;
-    int[] customers = new int[n];
-    byte[] codes = new byte[n];
-    for (int i = 0; i < n; i++) {
-      customers[i] = i;
-      codes[i] = (byte) stages[i];
+    VisitBatch.Builder out = new VisitBatch.Builder(stages.length);
+    for (int i = 0; i < stages.length; i++) {
+      out.visit(i, (byte) stages[i]);
     }
-    return new VisitBatch(agents, customers, codes, new byte[n * agents], new byte[n]);
+    return out.build();
+  }
+
+  private static final AuctionBatch NO_COLUMNS =
+      new AuctionBatch(new int[0], new byte[0], new short[0], new byte[0], new int[0], new byte[0]);
+
+  /** A context for row {@code row} of (tick, partition) that only knows the auction id: no columns, no memory. */
+  static BidContext context(long tick, int partition, int row) {
+    return BidContext.of(tick, partition, NO_COLUMNS, row, 0, VisitBatch.NEVER, VisitBatch.NEVER, Long.MAX_VALUE,
+        1, 1);
   }
 
   /** A visit to each of the six stages, in stage order. */

@@ -2,7 +2,6 @@ package org.bidarena.agents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.bidarena.core.protocol.VisitBatch;
 import org.bidarena.core.random.SeededStreams;
 import org.junit.jupiter.api.Test;
 
@@ -13,10 +12,9 @@ class RandomStrategyTest {
 
   private static long[] draw(long seed, int agent) {
     RandomStrategy s = new RandomStrategy(MIN, BASE, agent, new SeededStreams(seed));
-    VisitBatch batch = VisitBatch.empty(1);
     long[] out = new long[ROWS];
     for (int i = 0; i < ROWS; i++) {
-      out[i] = s.bid(7, 1, batch, i);
+      out[i] = s.bid(Fixtures.context(7, 1, i));
     }
     return out;
   }
@@ -51,11 +49,10 @@ class RandomStrategyTest {
   void bidShouldDependOnTheAuctionId() {
     // given
     RandomStrategy s = new RandomStrategy(MIN, BASE, 0, new SeededStreams(5));
-    VisitBatch batch = VisitBatch.empty(1);
 
     // then: same row, another tick or partition, is another auction
-    assertThat(s.bid(1, 0, batch, 3)).isEqualTo(s.bid(1, 0, batch, 3));
-    assertThat(new long[] {s.bid(1, 0, batch, 3), s.bid(2, 0, batch, 3), s.bid(1, 1, batch, 3)})
+    assertThat(s.bid(Fixtures.context(1, 0, 3))).isEqualTo(s.bid(Fixtures.context(1, 0, 3)));
+    assertThat(new long[] {s.bid(Fixtures.context(1, 0, 3)), s.bid(Fixtures.context(2, 0, 3)), s.bid(Fixtures.context(1, 1, 3))})
         .doesNotHaveDuplicates();
   }
 }

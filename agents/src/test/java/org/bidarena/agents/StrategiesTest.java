@@ -20,14 +20,14 @@ class StrategiesTest {
   @Test
   void createShouldBuildEachKindWithItsMultiplier() {
     assertThat(create(Fixtures.aggressive())).isInstanceOf(MultiplierStrategy.class);
-    assertThat(create(Fixtures.conservative()).bid(0, 0, Fixtures.everyStage(1), 0)).isEqualTo(700_000);
+    assertThat(create(Fixtures.conservative()).bid(Fixtures.context(0, 0, 0))).isEqualTo(700_000);
     assertThat(create(Fixtures.retargeting()).multiplier()).isEqualTo(1.5);
     assertThat(create(Fixtures.agent("a", "adaptive", Fixtures.ALL_STAGES, Fixtures.adaptive(1.1))))
         .isInstanceOf(AdaptiveStrategy.class)
         .extracting(BiddingStrategy::multiplier).isEqualTo(1.1);
     assertThat(create(Fixtures.agent("r", "random", Fixtures.ALL_STAGES, StrategySettings.NONE)))
         .isInstanceOf(RandomStrategy.class);
-    assertThat(create(Fixtures.agent("f", "fixed", Fixtures.ALL_STAGES, Fixtures.fixedBid(800_000))).bid(0, 0, null, 0))
+    assertThat(create(Fixtures.agent("f", "fixed", Fixtures.ALL_STAGES, Fixtures.fixedBid(800_000))).bid(Fixtures.context(0, 0, 0)))
         .isEqualTo(800_000);
   }
 

@@ -108,7 +108,7 @@ class StrategyCatalogTest {
     RandomStrategy random = new RandomStrategy(1, 1_000_000, 2, streams);
 
     // when
-    long bid = random.bid(5, 1, null, 7);
+    long bid = random.bid(Fixtures.context(5, 1, 7));
 
     // then: the documented draw, from the stream the random strategy registered
     long bits = streams.bits(RandomStrategy.RANDOM_BID, 2, BidPlanner.auctionId(5, 1, 7));

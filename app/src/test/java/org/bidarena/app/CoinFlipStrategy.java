@@ -1,10 +1,10 @@
 package org.bidarena.app;
 
 import java.util.List;
+import org.bidarena.agents.BidContext;
 import org.bidarena.agents.BidPlanner;
 import org.bidarena.agents.BiddingStrategy;
 import org.bidarena.agents.StrategyEntry;
-import org.bidarena.core.protocol.VisitBatch;
 import org.bidarena.core.random.SeededStreams;
 import org.bidarena.core.scenario.AgentSpec;
 import org.bidarena.core.scenario.Scenario;
@@ -33,8 +33,8 @@ public final class CoinFlipStrategy implements BiddingStrategy {
   }
 
   @Override
-  public long bid(long tick, int partition, VisitBatch auctions, int row) {
-    return (SeededStreams.next(agentKey, BidPlanner.auctionId(tick, partition, row)) & 1) == 0 ? bidMicros : 0;
+  public long bid(BidContext context) {
+    return (SeededStreams.next(agentKey, context.auctionId()) & 1) == 0 ? bidMicros : 0;
   }
 
   /** The catalog entry: {@code coin-flip}, with an integer {@code level} from 1 to 5, in CPM. */

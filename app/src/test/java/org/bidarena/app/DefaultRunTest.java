@@ -70,7 +70,7 @@ class DefaultRunTest {
     boolean[] seen = new boolean[Stage.COUNT];
     for (AuctionsCleared e : auctions) {
       for (int i = 0; i < e.auctions(); i++) {
-        if (e.bids()[a][i] > 0) {
+        if (e.bid(a, i) > 0) {
           seen[e.stages()[i]] = true;
         }
       }
@@ -83,7 +83,7 @@ class DefaultRunTest {
     long bids = 0;
     for (AuctionsCleared e : auctions) {
       for (int i = 0; i < e.auctions(); i++) {
-        if (e.bids()[a][i] > 0) {
+        if (e.bid(a, i) > 0) {
           bids++;
           assertThat(Stage.of(e.stages()[i])).as("%s bid on auction %d of tick %d", agent, i, e.tick()).isIn((Object[]) allowed);
         }
@@ -121,8 +121,8 @@ class DefaultRunTest {
       for (int i = 0; i < e.auctions(); i++) {
         long best = 0;
         long second = 0;
-        for (long[] column : e.bids()) {
-          long b = column[i];
+        for (int k = e.bidStart()[i]; k < e.bidStart()[i + 1]; k++) {
+          long b = e.bidMicros()[k];
           if (b > best) {
             second = best;
             best = b;
@@ -133,7 +133,7 @@ class DefaultRunTest {
         if (best < reserve) {
           assertThat(e.winners()[i]).isEqualTo(-1);
         } else {
-          assertThat(e.bids()[e.winners()[i]][i]).isEqualTo(best);
+          assertThat(e.bid(e.winners()[i], i)).isEqualTo(best);
           assertThat(e.pricesMicros()[i]).isEqualTo(Math.max(second, reserve));
         }
       }
@@ -150,9 +150,9 @@ class DefaultRunTest {
       auctionCount += e.auctions();
       for (int i = 0; i < e.auctions(); i++) {
         for (int a = 0; a < agents; a++) {
-          if (e.bids()[a][i] > 0) {
+          if (e.bid(a, i) > 0) {
             bids[a]++;
-            bidSum[a] += e.bids()[a][i];
+            bidSum[a] += e.bid(a, i);
           }
         }
         if (e.winners()[i] >= 0) {

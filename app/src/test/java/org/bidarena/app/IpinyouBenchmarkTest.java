@@ -309,8 +309,8 @@ class IpinyouBenchmarkTest {
       assertThat(a.agents().get(1)).isEqualTo("market");
       long spent = 0;
       for (int i = 0; i < a.auctions(); i++) {
-        long bid = a.bids()[0][i];
-        long market = a.bids()[1][i];
+        long bid = a.bid(0, i);
+        long market = a.bid(1, i);
         assertThat(a.pricesMicros()[i]).isEqualTo(market);
         assertThat(a.winners()[i]).isEqualTo(bid >= market ? 0 : 1);
         assertThat(bid).isLessThanOrEqualTo(budgetMicros - spent).isLessThanOrEqualTo(3000);

@@ -49,7 +49,7 @@ class TestOnlyStrategyTest {
     for (Object event : Runs.journalEvents(dir)) {
       if (event instanceof AuctionsCleared e) {
         for (int i = 0; i < e.auctions(); i++) {
-          long bid = e.bids()[flipper][i];
+          long bid = e.bid(flipper, i);
           if (CoinFlipStrategy.heads(streams, flipper, e.tick(), e.partition(), i)) {
             heads++;
             assertThat(bid).isIn(0L, 3_000L);

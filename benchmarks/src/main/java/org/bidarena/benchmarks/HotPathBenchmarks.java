@@ -6,6 +6,9 @@ import org.bidarena.agents.Strategies;
 import org.bidarena.core.customer.CustomerBucket;
 import org.bidarena.core.customer.CustomerModel;
 import org.bidarena.core.customer.ShardOutcomes;
+import org.bidarena.core.protocol.ExchangeProtocol.Bids;
+import org.bidarena.core.protocol.OwnMemory;
+import org.bidarena.core.protocol.ShardProtocol;
 import org.bidarena.core.protocol.VisitBatch;
 import org.bidarena.core.random.SeededStreams;
 import org.bidarena.core.scenario.AgentSpec;
@@ -38,16 +41,17 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @OperationsPerInvocation(Markets.AUCTIONS)
 public class HotPathBenchmarks {
+  private static final long LIMIT = Long.MAX_VALUE / 4;
   private Scenario scenario;
   private VisitBatch visits;
   private AuctionClearing clearing;
-  private long[][] bids;
-  private long[] limits;
+  private Bids[] bids;
+  private OwnMemory[] own;
   private BidPlanner adaptive;
   private BidPlanner random;
   private CustomerModel model;
   private CustomerBucket bucket;
-  private byte[] winners;
+  private ShardProtocol.Impressions winners;
   private AuctionsCleared cleared;
   private ExchangeSerializer serializer;
   private long tick;
@@ -58,46 +62,42 @@ public class HotPathBenchmarks {
     SeededStreams streams = new SeededStreams(scenario.seed());
     visits = Markets.visits(scenario);
     clearing = new AuctionClearing(scenario.auction(), streams);
-    bids = new long[Markets.AGENTS][];
+    own = OwnMemory.split(visits, Markets.AGENTS);
+    bids = new Bids[Markets.AGENTS];
     for (int a = 0; a < Markets.AGENTS; a++) {
-      AgentSpec spec = scenario.agents().get(a);
-      bids[a] = new BidPlanner(spec, a, scenario.auction(), Strategies.create(spec, a, scenario, streams)).plan(0, 0, visits);
+      bids[a] = planner(a, streams).plan(0, 0, visits.auctions(), own[a], LIMIT, LIMIT);
     }
-    limits = new long[Markets.AGENTS];
-    java.util.Arrays.fill(limits, Long.MAX_VALUE / 4);
     adaptive = planner(3, streams);
     random = planner(4, streams);
     model = new CustomerModel(scenario, streams);
     bucket = model.initialBucket(0);
-    ClearedAuctions result = clearing.clear(0, 0, visits.size(), bids, limits);
-    winners = new byte[visits.size()];
-    for (int i = 0; i < winners.length; i++) {
-      winners[i] = (byte) result.winners()[i];
-    }
+    ClearedAuctions result = clearing.clear(0, 0, visits.size(), bids);
+    winners = result.impressions(0, 0, 0, visits.size());
     cleared = new AuctionsCleared(0, 0, scenario.auction().type(), scenario.auction().reserveMicros(),
         scenario.agents().stream().map(AgentSpec::id).toList(), visits.customers(), visits.stages(),
-        result.acceptedBids(), result.winners(), result.pricesMicros(), new byte[0]);
+        result.bidStart(), result.bidAgents(), result.bidMicros(), result.bidCreatives(), result.winners(),
+        result.pricesMicros(), new byte[0]);
     serializer = new ExchangeSerializer();
   }
 
   private BidPlanner planner(int agent, SeededStreams streams) {
     AgentSpec spec = scenario.agents().get(agent);
-    return new BidPlanner(spec, agent, scenario.auction(), Strategies.create(spec, agent, scenario, streams));
+    return BidPlanner.of(scenario, agent, Strategies.create(spec, agent, scenario, streams));
   }
 
   @Benchmark
   public ClearedAuctions auctionClearing() {
-    return clearing.clear(tick++ & 0xFFFF, 0, visits.size(), bids, limits);
+    return clearing.clear(tick++ & 0xFFFF, 0, visits.size(), bids);
   }
 
   @Benchmark
-  public long[] adaptiveStrategyBids() {
-    return adaptive.plan(tick++ & 0xFFFF, 0, visits);
+  public Bids adaptiveStrategyBids() {
+    return adaptive.plan(tick++ & 0xFFFF, 0, visits.auctions(), own[3], LIMIT, LIMIT);
   }
 
   @Benchmark
-  public long[] randomStrategyBids() {
-    return random.plan(tick++ & 0xFFFF, 0, visits);
+  public Bids randomStrategyBids() {
+    return random.plan(tick++ & 0xFFFF, 0, visits.auctions(), own[4], LIMIT, LIMIT);
   }
 
   @Benchmark

@@ -23,18 +23,17 @@ final class Markets {
   /** {@link #AUCTIONS} visits of distinct customers with stages and frequencies drawn from the seed. */
   static VisitBatch visits(Scenario scenario) {
     SeededStreams streams = new SeededStreams(scenario.seed());
-    int[] customers = new int[AUCTIONS];
-    byte[] stages = new byte[AUCTIONS];
-    byte[] frequency = new byte[AUCTIONS * AGENTS];
-    byte[] lastClick = new byte[AUCTIONS];
+    VisitBatch.Builder out = new VisitBatch.Builder(AUCTIONS);
     for (int i = 0; i < AUCTIONS; i++) {
-      customers[i] = i * 10;
-      stages[i] = (byte) SeededStreams.below(streams.bits(SeededStreams.Stream.VISIT, i, 1), 6);
+      out.visit(i * 10, (byte) SeededStreams.below(streams.bits(SeededStreams.Stream.VISIT, i, 1), 6));
+      int clicked = i % 50 == 0 ? i % AGENTS : -1;
       for (int a = 0; a < AGENTS; a++) {
-        frequency[i * AGENTS + a] = (byte) SeededStreams.below(streams.bits(SeededStreams.Stream.VISIT, i, a + 2), 10);
+        byte frequency = (byte) SeededStreams.below(streams.bits(SeededStreams.Stream.VISIT, i, a + 2), 10);
+        if (frequency > 0 || a == clicked) {
+          out.memory(a, frequency, VisitBatch.NEVER, a == clicked ? -1 : VisitBatch.NEVER);
+        }
       }
-      lastClick[i] = (byte) (i % 50 == 0 ? i % AGENTS : -1);
     }
-    return new VisitBatch(AGENTS, customers, stages, frequency, lastClick);
+    return out.build();
   }
 }

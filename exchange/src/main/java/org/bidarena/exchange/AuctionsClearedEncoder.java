@@ -13,42 +13,44 @@ import java.io.UncheckedIOException;
  * packed encodings, so the bytes are identical to the builder's (a test checks it), and so is the digest.
  */
 final class AuctionsClearedEncoder {
-  private static final int TICK = 1, PARTITION = 2, CUSTOMERS = 3, STAGES = 4, RESERVE = 5, BIDS = 6, WINNERS = 7,
-      PRICES = 8, AUCTION_TYPE = 9, LOGGED_CLICKS = 10;
-  private static final int COLUMN_AGENT = 1, COLUMN_BIDS = 2;
+  private static final int TICK = 1, PARTITION = 2, CUSTOMERS = 3, STAGES = 4, RESERVE = 5, WINNERS = 7,
+      PRICES = 8, AUCTION_TYPE = 9, LOGGED_CLICKS = 10, AGENT_IDS = 11, BID_COUNTS = 12, BID_AGENTS = 13,
+      BID_MICROS = 14, BID_CREATIVES = 15;
 
   private AuctionsClearedEncoder() {}
 
   static byte[] encode(AuctionsCleared e) {
     int n = e.auctions();
-    int customersSize = 0, stagesSize = 0, winnersSize = 0, pricesSize = 0;
+    int customersSize = 0, stagesSize = 0, winnersSize = 0, pricesSize = 0, countsSize = 0;
     for (int i = 0; i < n; i++) {
       customersSize += CodedOutputStream.computeInt32SizeNoTag(e.customers()[i]);
       stagesSize += CodedOutputStream.computeInt32SizeNoTag(e.stages()[i]);
       winnersSize += CodedOutputStream.computeSInt32SizeNoTag(e.winners()[i]);
       pricesSize += CodedOutputStream.computeInt64SizeNoTag(e.pricesMicros()[i]);
+      countsSize += CodedOutputStream.computeInt32SizeNoTag(e.bidStart()[i + 1] - e.bidStart()[i]);
     }
-    int agents = e.agents().size();
-    int[] bidsSize = new int[agents];
-    int[] columnSize = new int[agents];
+    int bids = e.bids();
+    int agentsSize = 0, microsSize = 0, creativesSize = 0;
+    boolean creatives = false;
+    for (int k = 0; k < bids; k++) {
+      agentsSize += CodedOutputStream.computeInt32SizeNoTag(e.bidAgents()[k]);
+      microsSize += CodedOutputStream.computeInt64SizeNoTag(e.bidMicros()[k]);
+      creativesSize += CodedOutputStream.computeInt32SizeNoTag(e.bidCreatives()[k]);
+      creatives |= e.bidCreatives()[k] != 0;
+    }
+    if (!creatives) creativesSize = 0;
     int size = 0;
     if (e.tick() != 0) size += CodedOutputStream.computeInt64Size(TICK, e.tick());
     if (e.partition() != 0) size += CodedOutputStream.computeInt32Size(PARTITION, e.partition());
     size += packedSize(CUSTOMERS, customersSize) + packedSize(STAGES, stagesSize);
     if (e.reserveMicros() != 0) size += CodedOutputStream.computeInt64Size(RESERVE, e.reserveMicros());
-    for (int a = 0; a < agents; a++) {
-      for (long bid : e.bids()[a]) {
-        bidsSize[a] += CodedOutputStream.computeInt64SizeNoTag(bid);
-      }
-      String agent = e.agents().get(a);
-      columnSize[a] = (agent.isEmpty() ? 0 : CodedOutputStream.computeStringSize(COLUMN_AGENT, agent))
-          + packedSize(COLUMN_BIDS, bidsSize[a]);
-      size += CodedOutputStream.computeTagSize(BIDS) + CodedOutputStream.computeUInt32SizeNoTag(columnSize[a]) + columnSize[a];
-    }
     size += packedSize(WINNERS, winnersSize) + packedSize(PRICES, pricesSize);
     if (e.type().ordinal() != 0) size += CodedOutputStream.computeInt32Size(AUCTION_TYPE, e.type().ordinal());
     int clicks = e.loggedClicks().length;
     if (clicks > 0) size += packedSize(LOGGED_CLICKS, clicks);
+    for (String agent : e.agents()) size += CodedOutputStream.computeStringSize(AGENT_IDS, agent);
+    size += packedSize(BID_COUNTS, countsSize) + packedSize(BID_AGENTS, agentsSize)
+        + packedSize(BID_MICROS, microsSize) + packedSize(BID_CREATIVES, creativesSize);
 
     byte[] bytes = new byte[size];
     CodedOutputStream out = CodedOutputStream.newInstance(bytes);
@@ -64,15 +66,6 @@ final class AuctionsClearedEncoder {
         for (int i = 0; i < n; i++) out.writeInt32NoTag(e.stages()[i]);
       }
       if (e.reserveMicros() != 0) out.writeInt64(RESERVE, e.reserveMicros());
-      for (int a = 0; a < agents; a++) {
-        packedHeader(out, BIDS, columnSize[a]);
-        String agent = e.agents().get(a);
-        if (!agent.isEmpty()) out.writeString(COLUMN_AGENT, agent);
-        if (bidsSize[a] > 0) {
-          packedHeader(out, COLUMN_BIDS, bidsSize[a]);
-          for (long bid : e.bids()[a]) out.writeInt64NoTag(bid);
-        }
-      }
       if (winnersSize > 0) {
         packedHeader(out, WINNERS, winnersSize);
         for (int i = 0; i < n; i++) out.writeSInt32NoTag(e.winners()[i]);
@@ -85,6 +78,23 @@ final class AuctionsClearedEncoder {
       if (clicks > 0) {
         packedHeader(out, LOGGED_CLICKS, clicks);
         out.writeRawBytes(e.loggedClicks());
+      }
+      for (String agent : e.agents()) out.writeString(AGENT_IDS, agent);
+      if (countsSize > 0) {
+        packedHeader(out, BID_COUNTS, countsSize);
+        for (int i = 0; i < n; i++) out.writeInt32NoTag(e.bidStart()[i + 1] - e.bidStart()[i]);
+      }
+      if (agentsSize > 0) {
+        packedHeader(out, BID_AGENTS, agentsSize);
+        for (int k = 0; k < bids; k++) out.writeInt32NoTag(e.bidAgents()[k]);
+      }
+      if (microsSize > 0) {
+        packedHeader(out, BID_MICROS, microsSize);
+        for (int k = 0; k < bids; k++) out.writeInt64NoTag(e.bidMicros()[k]);
+      }
+      if (creativesSize > 0) {
+        packedHeader(out, BID_CREATIVES, creativesSize);
+        for (int k = 0; k < bids; k++) out.writeInt32NoTag(e.bidCreatives()[k]);
       }
       out.checkNoSpaceLeft();
     } catch (IOException ex) {

@@ -9,6 +9,7 @@ import org.apache.pekko.persistence.typed.javadsl.Effect;
 import org.bidarena.core.journal.RestorePoint;
 import org.bidarena.core.journal.TickEntity;
 import org.bidarena.core.journal.TickState;
+import org.bidarena.core.protocol.AuctionBatch;
 import org.bidarena.core.protocol.BidderProtocol;
 import org.bidarena.core.protocol.DriverProtocol;
 import org.bidarena.core.protocol.EntityKeys;
@@ -17,6 +18,7 @@ import org.bidarena.core.protocol.ExchangeProtocol.Command;
 import org.bidarena.core.protocol.ExchangeProtocol.EpisodeCleared;
 import org.bidarena.core.protocol.ExchangeProtocol.ReplayEpisode;
 import org.bidarena.core.protocol.ExchangeProtocol.Visits;
+import org.bidarena.core.protocol.OwnMemory;
 import org.bidarena.core.protocol.Participant;
 import org.bidarena.core.protocol.Peers;
 import org.bidarena.core.protocol.ShardProtocol;
@@ -30,10 +32,11 @@ import org.bidarena.core.scenario.Scenario;
  * Sharding entity.
  *
  * <p>Protocol per tick: once {@link Visits} from every shard of the partition are in, it sends every
- * bidder one {@link BidderProtocol.BidRequests} with all the partition's auctions; once {@link Bids} from
- * every agent are in, it clears them with {@link AuctionClearing}, journals {@link AuctionsCleared}, and
- * sends {@link ShardProtocol.Impressions} to the shards, a {@link BidderProtocol.WinNotice} to every
- * bidder and {@link DriverProtocol.TickDone} to the Driver. Inputs are ordered by shard and agent id,
+ * bidder one {@link BidderProtocol.BidRequests} with all the partition's auctions (the public columns,
+ * shared) and that agent's own memory rows (never another agent's); once {@link Bids} from every agent
+ * are in, it clears them with {@link AuctionClearing}, journals {@link AuctionsCleared}, and
+ * sends {@link ShardProtocol.Impressions} to the shards, a per-auction {@link BidderProtocol.WinNotice} to
+ * every bidder and {@link DriverProtocol.TickDone} to the Driver. Inputs are ordered by shard and agent id,
  * never by arrival.
  *
  * <p>A replayed bid log takes the other path: each {@link ReplayEpisode} is one tick of the partition,
@@ -54,8 +57,7 @@ public final class Exchange extends TickEntity<Command, AuctionsCleared, Exchang
     VisitBatch[] visits;
     int visitsIn;
     VisitBatch auctions;
-    long[][] bids;
-    long[] spendLimits;
+    Bids[] bids;
     int bidsIn;
 
     State(long tick) {
@@ -109,34 +111,47 @@ public final class Exchange extends TickEntity<Command, AuctionsCleared, Exchang
     state.visits[slot] = visits.batch();
     state.visitsIn++;
     if (state.visitsIn == shards.length) {
-      state.auctions = VisitBatch.concat(scenario.agentCount(), state.visits);
-      state.bids = new long[scenario.agentCount()][];
-      state.spendLimits = new long[scenario.agentCount()];
-      state.bidsIn = 0;
-      long reserve = scenario.auction().reserveMicros();
-      for (int a = 0; a < scenario.agentCount(); a++) {
-        peers.bidder(a).tell(new BidderProtocol.BidRequests(visits.tick(), partition, state.auctions, reserve));
-      }
+      requestBids(state, visits.tick());
     }
     return Effect().none();
   }
 
+  /**
+   * Sends every bidder the partition's auctions: one public {@link AuctionBatch} shared by all, and each
+   * agent's own memory rows only.
+   */
+  private void requestBids(State state, long tick) {
+    int agents = scenario.agentCount();
+    state.auctions = VisitBatch.concat(state.visits);
+    state.bids = new Bids[agents];
+    state.bidsIn = 0;
+    AuctionBatch shared = state.auctions.auctions();
+    OwnMemory[] own = OwnMemory.split(state.auctions, agents);
+    long reserve = scenario.auction().reserveMicros();
+    for (int a = 0; a < agents; a++) {
+      peers.bidder(a).tell(new BidderProtocol.BidRequests(tick, partition, shared, own[a], reserve));
+    }
+  }
+
   private Effect<AuctionsCleared, State> onBids(State state, Bids bids) {
     long tick = bids.tick();
-    if (state.auctions == null || tick != state.tick + 1 || bids.bids().length != state.auctions.size()) {
+    if (state.auctions == null || tick != state.tick + 1 || bids.agent() < 0
+        || bids.agent() >= scenario.agentCount()) {
       return fail(tick, "got bids of agent " + bids.agent() + " for tick " + tick + " it did not request");
+    }
+    String malformed = malformed(bids, state.auctions.size());
+    if (malformed != null) {
+      return fail(tick, "got malformed bids of agent " + bids.agent() + " for tick " + tick + ": " + malformed);
     }
     if (state.bids[bids.agent()] != null) {
       return fail(tick, "got the bids of agent " + bids.agent() + " twice for tick " + tick);
     }
-    state.bids[bids.agent()] = bids.bids();
-    state.spendLimits[bids.agent()] = bids.spendLimitMicros();
+    state.bids[bids.agent()] = bids;
     state.bidsIn++;
     if (state.bidsIn < scenario.agentCount()) {
       return Effect().none();
     }
-    ClearedAuctions cleared =
-        clearing.clear(tick, partition, state.auctions.size(), state.bids, state.spendLimits);
+    ClearedAuctions cleared = clearing.clear(tick, partition, state.auctions.size(), state.bids);
     AuctionsCleared event = eventOf(tick, state.auctions, cleared);
     state.tick = tick;
     state.lastAuctions = event.auctions();
@@ -144,6 +159,22 @@ public final class Exchange extends TickEntity<Command, AuctionsCleared, Exchang
     state.auctions = null;
     state.bids = null;
     return record(state, event, () -> announce(event, cleared));
+  }
+
+  /** Why a Bids message cannot be cleared, or null when it can. */
+  private static String malformed(Bids bids, int auctions) {
+    int n = bids.rows().length;
+    if (bids.pricesMicros().length != n || bids.creatives().length != n) {
+      return "rows, prices and creatives differ in length";
+    }
+    int prev = -1;
+    for (int r : bids.rows()) {
+      if (r <= prev || r >= auctions) {
+        return "row " + r + " after row " + prev + " of " + auctions + " auctions";
+      }
+      prev = r;
+    }
+    return null;
   }
 
   private Effect<AuctionsCleared, State> onReplayEpisode(State state, ReplayEpisode episode) {
@@ -167,17 +198,27 @@ public final class Exchange extends TickEntity<Command, AuctionsCleared, Exchang
     int n = log.size();
     long unit = episode.microsPerUnit();
     int[] rows = new int[n];
-    long[][] bids = new long[2][n];
     long[] prices = new long[n];
+    int[] bidStart = new int[n + 1];
+    int[] bidAgents = new int[2 * n];
+    long[] bidMicros = new long[2 * n];
+    int k = 0;
     for (int i = 0; i < n; i++) {
       rows[i] = Math.toIntExact(log.firstRow() + i);
-      bids[LogReplayClearing.AGENT][i] = cleared.bids()[i] * unit;
-      bids[LogReplayClearing.MARKET][i] = log.marketPrice()[i] * unit;
       prices[i] = log.marketPrice()[i] * unit;
+      long[] columns = {cleared.bids()[i] * unit, prices[i]};
+      for (int a = LogReplayClearing.AGENT; a <= LogReplayClearing.MARKET; a++) {
+        if (columns[a] != 0) {
+          bidAgents[k] = a;
+          bidMicros[k++] = columns[a];
+        }
+      }
+      bidStart[i + 1] = k;
     }
     return new AuctionsCleared(
         episode.tick(), partition, org.bidarena.core.scenario.AuctionType.SECOND_PRICE, 0,
-        java.util.List.of(episode.agent(), LogReplayClearing.MARKET_ID), rows, new byte[n], bids,
+        java.util.List.of(episode.agent(), LogReplayClearing.MARKET_ID), rows, new byte[n], bidStart,
+        java.util.Arrays.copyOf(bidAgents, k), java.util.Arrays.copyOf(bidMicros, k), new int[k],
         cleared.winners(), prices, log.clicks().clone());
   }
 
@@ -185,7 +226,8 @@ public final class Exchange extends TickEntity<Command, AuctionsCleared, Exchang
     return new AuctionsCleared(
         tick, partition, scenario.auction().type(), scenario.auction().reserveMicros(),
         scenario.agents().stream().map(AgentSpec::id).toList(), auctions.customers(), auctions.stages(),
-        cleared.acceptedBids(), cleared.winners(), cleared.pricesMicros(), new byte[0]);
+        cleared.bidStart(), cleared.bidAgents(), cleared.bidMicros(), cleared.bidCreatives(), cleared.winners(),
+        cleared.pricesMicros(), new byte[0]);
   }
 
   /** Tells each shard who won its customers' auctions, and each bidder what it bought. */
@@ -193,16 +235,12 @@ public final class Exchange extends TickEntity<Command, AuctionsCleared, Exchang
     int offset = 0;
     for (int slot = 0; slot < shards.length; slot++) {
       int count = countOfShard(event, offset, shards[slot]);
-      byte[] winners = new byte[count];
-      for (int i = 0; i < count; i++) {
-        winners[i] = (byte) event.winners()[offset + i];
-      }
-      peers.shard(shards[slot]).tell(new ShardProtocol.Impressions(event.tick(), winners));
+      peers.shard(shards[slot]).tell(cleared.impressions(event.tick(), partition, offset, count));
       offset += count;
     }
-    for (int a = 0; a < event.agents().size(); a++) {
-      peers.bidder(a).tell(new BidderProtocol.WinNotice(
-          event.tick(), partition, cleared.bids(a), cleared.bidSum(a), cleared.impressions(a), cleared.spend(a)));
+    BidderProtocol.WinNotice[] notices = cleared.winNotices(event.tick(), partition);
+    for (int a = 0; a < notices.length; a++) {
+      peers.bidder(a).tell(notices[a]);
     }
   }
 

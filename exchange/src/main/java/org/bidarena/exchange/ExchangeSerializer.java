@@ -55,7 +55,8 @@ public final class ExchangeSerializer extends SerializerWithStringManifest {
             .setTick(e.tick())
             .setPartition(e.partition())
             .setReserveMicros(e.reserveMicros())
-            .setAuctionType(e.type().ordinal());
+            .setAuctionType(e.type().ordinal())
+            .addAllAgentIds(e.agents());
     if (e.loggedClicks().length > 0) {
       b.setLoggedClicks(com.google.protobuf.ByteString.copyFrom(e.loggedClicks()));
     }
@@ -64,13 +65,15 @@ public final class ExchangeSerializer extends SerializerWithStringManifest {
       b.addStages(e.stages()[i]);
       b.addWinners(e.winners()[i]);
       b.addPriceMicros(e.pricesMicros()[i]);
+      b.addBidCounts(e.bidStart()[i + 1] - e.bidStart()[i]);
     }
-    for (int a = 0; a < e.agents().size(); a++) {
-      BidColumn.Builder column = BidColumn.newBuilder().setAgent(e.agents().get(a));
-      for (long bid : e.bids()[a]) {
-        column.addBidMicros(bid);
+    boolean creatives = java.util.Arrays.stream(e.bidCreatives()).anyMatch(c -> c != 0);
+    for (int k = 0; k < e.bids(); k++) {
+      b.addBidAgents(e.bidAgents()[k]);
+      b.addBidMicros(e.bidMicros()[k]);
+      if (creatives) {
+        b.addBidCreatives(e.bidCreatives()[k]);
       }
-      b.addBids(column);
     }
     return b.build();
   }
@@ -87,18 +90,71 @@ public final class ExchangeSerializer extends SerializerWithStringManifest {
       winners[i] = p.getWinners(i);
       prices[i] = p.getPriceMicros(i);
     }
-    List<String> agents = new ArrayList<>();
-    long[][] bids = new long[p.getBidsCount()][];
-    for (int a = 0; a < p.getBidsCount(); a++) {
-      BidColumn column = p.getBids(a);
-      agents.add(column.getAgent());
-      bids[a] = column.getBidMicrosList().stream().mapToLong(Long::longValue).toArray();
-    }
     if (p.getAuctionType() < 0 || p.getAuctionType() >= AuctionType.values().length) {
       throw new IllegalStateException("corrupt " + CLEARED + " in the journal: auction type " + p.getAuctionType());
     }
+    Sparse bids = p.getBidsCount() > 0 ? Sparse.ofColumns(p, n) : Sparse.of(p, n);
     return new AuctionsCleared(
         p.getTick(), p.getPartition(), AuctionType.values()[p.getAuctionType()], p.getReserveMicros(),
-        List.copyOf(agents), customers, stages, bids, winners, prices, p.getLoggedClicks().toByteArray());
+        List.copyOf(bids.agents), customers, stages, bids.start, bids.agent, bids.micros, bids.creative, winners,
+        prices, p.getLoggedClicks().toByteArray());
+  }
+
+  /** The accepted bids of an event, grouped by auction. */
+  private record Sparse(List<String> agents, int[] start, int[] agent, long[] micros, int[] creative) {
+
+    static Sparse of(AuctionsClearedProto p, int auctions) {
+      if (p.getBidCountsCount() != auctions) {
+        throw new IllegalStateException("corrupt " + CLEARED + " in the journal: bid counts for "
+            + p.getBidCountsCount() + " of " + auctions + " auctions");
+      }
+      int[] start = new int[auctions + 1];
+      for (int i = 0; i < auctions; i++) {
+        start[i + 1] = start[i] + p.getBidCounts(i);
+      }
+      int bids = p.getBidAgentsCount();
+      if (start[auctions] != bids || p.getBidMicrosCount() != bids
+          || (p.getBidCreativesCount() != 0 && p.getBidCreativesCount() != bids)) {
+        throw new IllegalStateException("corrupt " + CLEARED + " in the journal: bid columns out of step");
+      }
+      int[] agent = new int[bids];
+      long[] micros = new long[bids];
+      int[] creative = new int[bids];
+      for (int k = 0; k < bids; k++) {
+        agent[k] = p.getBidAgents(k);
+        micros[k] = p.getBidMicros(k);
+        creative[k] = p.getBidCreativesCount() == 0 ? 0 : p.getBidCreatives(k);
+      }
+      return new Sparse(new ArrayList<>(p.getAgentIdsList()), start, agent, micros, creative);
+    }
+
+    /** A journal written before sparse bids: one dense column per agent, 0 = none. */
+    static Sparse ofColumns(AuctionsClearedProto p, int auctions) {
+      List<String> agents = new ArrayList<>();
+      int[] start = new int[auctions + 1];
+      for (int a = 0; a < p.getBidsCount(); a++) {
+        BidColumn column = p.getBids(a);
+        agents.add(column.getAgent());
+        for (int i = 0; i < Math.min(auctions, column.getBidMicrosCount()); i++) {
+          if (column.getBidMicros(i) != 0) start[i + 1]++;
+        }
+      }
+      for (int i = 0; i < auctions; i++) {
+        start[i + 1] += start[i];
+      }
+      int[] at = java.util.Arrays.copyOf(start, auctions);
+      int[] agent = new int[start[auctions]];
+      long[] micros = new long[start[auctions]];
+      for (int a = 0; a < p.getBidsCount(); a++) {
+        BidColumn column = p.getBids(a);
+        for (int i = 0; i < Math.min(auctions, column.getBidMicrosCount()); i++) {
+          if (column.getBidMicros(i) != 0) {
+            agent[at[i]] = a;
+            micros[at[i]++] = column.getBidMicros(i);
+          }
+        }
+      }
+      return new Sparse(agents, start, agent, micros, new int[agent.length]);
+    }
   }
 }

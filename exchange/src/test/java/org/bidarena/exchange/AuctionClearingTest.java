@@ -44,7 +44,7 @@ class AuctionClearingTest {
     long[][] bids = oneAuction(900_000, 2_000_000, 1_200_000);
 
     // when
-    ClearedAuctions out = clearing(SECOND, 1).clear(0, 0, 1, bids, limits(3, NO_LIMIT));
+    ClearedAuctions out = DenseBids.clear(clearing(SECOND, 1), 0, 0, 1, bids, limits(3, NO_LIMIT));
 
     // then
     assertThat(out.winners()).containsExactly(1);
@@ -57,12 +57,12 @@ class AuctionClearingTest {
     long[][] bids = oneAuction(300_000, 2_000_000);
 
     // when
-    ClearedAuctions out = clearing(SECOND, 1).clear(0, 0, 1, bids, limits(2, NO_LIMIT));
+    ClearedAuctions out = DenseBids.clear(clearing(SECOND, 1), 0, 0, 1, bids, limits(2, NO_LIMIT));
 
     // then
     assertThat(out.winners()).containsExactly(1);
     assertThat(out.pricesMicros()).containsExactly(500_000);
-    assertThat(out.acceptedBids()[0]).containsExactly(0);
+    assertThat(DenseBids.accepted(out)[0]).containsExactly(0);
   }
 
   @Test
@@ -71,7 +71,7 @@ class AuctionClearingTest {
     long[][] bids = oneAuction(0, 3_000_000, 0);
 
     // when
-    ClearedAuctions out = clearing(SECOND, 1).clear(0, 0, 1, bids, limits(3, NO_LIMIT));
+    ClearedAuctions out = DenseBids.clear(clearing(SECOND, 1), 0, 0, 1, bids, limits(3, NO_LIMIT));
 
     // then
     assertThat(out.winners()).containsExactly(1);
@@ -84,7 +84,7 @@ class AuctionClearingTest {
     long[][] bids = oneAuction(900_000, 2_000_000, 1_200_000);
 
     // when
-    ClearedAuctions out = clearing(FIRST, 1).clear(0, 0, 1, bids, limits(3, NO_LIMIT));
+    ClearedAuctions out = DenseBids.clear(clearing(FIRST, 1), 0, 0, 1, bids, limits(3, NO_LIMIT));
 
     // then
     assertThat(out.winners()).containsExactly(1);
@@ -97,7 +97,7 @@ class AuctionClearingTest {
     long[][] bids = oneAuction(499_999, 0, 200_000);
 
     // when
-    ClearedAuctions out = clearing(SECOND, 1).clear(0, 0, 1, bids, limits(3, NO_LIMIT));
+    ClearedAuctions out = DenseBids.clear(clearing(SECOND, 1), 0, 0, 1, bids, limits(3, NO_LIMIT));
 
     // then
     assertThat(out.winners()).containsExactly(-1);
@@ -113,13 +113,13 @@ class AuctionClearingTest {
     long[][] bids = oneAuction(99_999, 1_000_001, 100_000, 1_000_000);
 
     // when
-    ClearedAuctions out = clearing(spec, 1).clear(0, 0, 1, bids, limits(4, NO_LIMIT));
+    ClearedAuctions out = DenseBids.clear(clearing(spec, 1), 0, 0, 1, bids, limits(4, NO_LIMIT));
 
     // then
-    assertThat(out.acceptedBids()[0]).containsExactly(0);
-    assertThat(out.acceptedBids()[1]).containsExactly(0);
-    assertThat(out.acceptedBids()[2]).containsExactly(100_000);
-    assertThat(out.acceptedBids()[3]).containsExactly(1_000_000);
+    assertThat(DenseBids.accepted(out)[0]).containsExactly(0);
+    assertThat(DenseBids.accepted(out)[1]).containsExactly(0);
+    assertThat(DenseBids.accepted(out)[2]).containsExactly(100_000);
+    assertThat(DenseBids.accepted(out)[3]).containsExactly(1_000_000);
     assertThat(out.winners()).containsExactly(3);
     assertThat(out.pricesMicros()).containsExactly(100_000);
   }
@@ -130,7 +130,7 @@ class AuctionClearingTest {
     long[][] bids = oneAuction(1_500_000, 1_500_000, 700_000);
 
     // when
-    ClearedAuctions out = clearing(SECOND, 7).clear(3, 1, 1, bids, limits(3, NO_LIMIT));
+    ClearedAuctions out = DenseBids.clear(clearing(SECOND, 7), 3, 1, 1, bids, limits(3, NO_LIMIT));
 
     // then
     assertThat(out.winners()[0]).isIn(0, 1);
@@ -147,9 +147,9 @@ class AuctionClearingTest {
     }
 
     // when
-    int[] first = clearing(SECOND, 42).clear(5, 2, auctions, bids, limits(4, NO_LIMIT)).winners();
-    int[] again = clearing(SECOND, 42).clear(5, 2, auctions, bids, limits(4, NO_LIMIT)).winners();
-    int[] otherSeed = clearing(SECOND, 43).clear(5, 2, auctions, bids, limits(4, NO_LIMIT)).winners();
+    int[] first = DenseBids.clear(clearing(SECOND, 42), 5, 2, auctions, bids, limits(4, NO_LIMIT)).winners();
+    int[] again = DenseBids.clear(clearing(SECOND, 42), 5, 2, auctions, bids, limits(4, NO_LIMIT)).winners();
+    int[] otherSeed = DenseBids.clear(clearing(SECOND, 43), 5, 2, auctions, bids, limits(4, NO_LIMIT)).winners();
 
     // then
     assertThat(again).isEqualTo(first);
@@ -167,7 +167,7 @@ class AuctionClearingTest {
     java.util.Arrays.fill(bids[3], 2_000_000);
 
     // when
-    ClearedAuctions out = clearing(SECOND, 99).clear(11, 3, auctions, bids, limits(4, NO_LIMIT));
+    ClearedAuctions out = DenseBids.clear(clearing(SECOND, 99), 11, 3, auctions, bids, limits(4, NO_LIMIT));
 
     // then
     assertThat(out.impressions(1)).isZero();
@@ -185,13 +185,13 @@ class AuctionClearingTest {
     long[] limits = {3_500_000, NO_LIMIT};
 
     // when
-    ClearedAuctions out = clearing(FIRST, 1).clear(0, 0, auctions, bids, limits);
+    ClearedAuctions out = DenseBids.clear(clearing(FIRST, 1), 0, 0, auctions, bids, limits);
 
     // then: 3 wins at 1.0 leave 0.5, below its bid, so the rest is rejected
     assertThat(out.impressions(0)).isEqualTo(3);
     assertThat(out.spend(0)).isEqualTo(3_000_000);
     assertThat(out.bids(0)).isEqualTo(3);
-    assertThat(out.acceptedBids()[0]).containsExactly(
+    assertThat(DenseBids.accepted(out)[0]).containsExactly(
         1_000_000, 1_000_000, 1_000_000, 0, 0, 0, 0, 0, 0, 0);
     assertThat(out.winners()).containsExactly(0, 0, 0, -1, -1, -1, -1, -1, -1, -1);
     assertThat(limits).containsExactly(3_500_000, NO_LIMIT);
@@ -212,7 +212,7 @@ class AuctionClearingTest {
 
     for (AuctionSpec spec : new AuctionSpec[] {SECOND, FIRST}) {
       // when
-      ClearedAuctions out = clearing(spec, 3).clear(0, 0, auctions, bids, limits);
+      ClearedAuctions out = DenseBids.clear(clearing(spec, 3), 0, 0, auctions, bids, limits);
 
       // then
       for (int a = 0; a < 3; a++) {
@@ -223,7 +223,7 @@ class AuctionClearingTest {
         if (out.winners()[i] >= 0) {
           assertThat(out.pricesMicros()[i])
               .isGreaterThanOrEqualTo(spec.reserveMicros())
-              .isLessThanOrEqualTo(out.acceptedBids()[out.winners()[i]][i]);
+              .isLessThanOrEqualTo(DenseBids.accepted(out)[out.winners()[i]][i]);
         }
       }
     }
@@ -235,7 +235,7 @@ class AuctionClearingTest {
     long[][] bids = {{1_000_000, 600_000, 0}, {800_000, 900_000, 2_000_000}};
 
     // when
-    ClearedAuctions out = clearing(SECOND, 1).clear(0, 0, 3, bids, limits(2, NO_LIMIT));
+    ClearedAuctions out = DenseBids.clear(clearing(SECOND, 1), 0, 0, 3, bids, limits(2, NO_LIMIT));
 
     // then
     assertThat(out.winners()).containsExactly(0, 1, 1);

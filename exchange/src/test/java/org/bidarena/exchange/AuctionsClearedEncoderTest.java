@@ -22,9 +22,48 @@ class AuctionsClearedEncoderTest {
 
   @Test
   void encodeShouldWriteTheBuilderBytesForAnEmptyEventAtTickZero() {
-    AuctionsCleared empty = new AuctionsCleared(0, 0, AuctionType.SECOND_PRICE, 0, List.of("a", ""),
+    AuctionsCleared empty = DenseBids.event(0, 0, AuctionType.SECOND_PRICE, 0, List.of("a", ""),
         new int[0], new byte[0], new long[][] {new long[0], new long[0]}, new int[0], new long[0], new byte[0]);
     assertThat(AuctionsClearedEncoder.encode(empty)).isEqualTo(ExchangeSerializer.toProto(empty).toByteArray());
+  }
+
+  @Test
+  void encodeShouldWriteTheBuilderBytesWithCreatives() {
+    AuctionsCleared plain = randomEvent(new SplittableRandom(3), 30, 4);
+    int[] creatives = new int[plain.bids()];
+    for (int k = 0; k < creatives.length; k++) {
+      creatives[k] = k % 3;
+    }
+    AuctionsCleared event = new AuctionsCleared(plain.tick(), plain.partition(), plain.type(), plain.reserveMicros(),
+        plain.agents(), plain.customers(), plain.stages(), plain.bidStart(), plain.bidAgents(), plain.bidMicros(),
+        creatives, plain.winners(), plain.pricesMicros(), plain.loggedClicks());
+    assertThat(AuctionsClearedEncoder.encode(event)).isEqualTo(ExchangeSerializer.toProto(event).toByteArray());
+    AuctionsCleared back = ExchangeSerializer.fromProto(ExchangeSerializer.toProto(event));
+    assertThat(back.bidCreatives()).containsExactly(creatives);
+  }
+
+  @Test
+  void aJournalWithDenseBidColumnsShouldReadAsTheSameSparseBids() {
+    // given: an event as written before sparse bids, one column per agent
+    AuctionsCleared event = randomEvent(new SplittableRandom(5), 25, 3);
+    var old = ExchangeSerializer.toProto(event).toBuilder().clearAgentIds().clearBidCounts().clearBidAgents()
+        .clearBidMicros().clearBidCreatives();
+    for (int a = 0; a < event.agents().size(); a++) {
+      var column = org.bidarena.protos.BidColumn.newBuilder().setAgent(event.agents().get(a));
+      for (long b : DenseBids.column(event, a)) {
+        column.addBidMicros(b);
+      }
+      old.addBids(column);
+    }
+
+    // when
+    AuctionsCleared back = ExchangeSerializer.fromProto(old.build());
+
+    // then
+    assertThat(back.agents()).isEqualTo(event.agents());
+    assertThat(back.bidStart()).containsExactly(event.bidStart());
+    assertThat(back.bidAgents()).containsExactly(event.bidAgents());
+    assertThat(back.bidMicros()).containsExactly(event.bidMicros());
   }
 
   /** Replayed logs carry a click per auction; simulated traffic carries none. */
@@ -55,7 +94,7 @@ class AuctionsClearedEncoderTest {
     for (int a = 0; a < agents; a++) {
       ids.add(r.nextInt(0, 8) == 0 ? "" : "agent-" + a);
     }
-    return new AuctionsCleared(r.nextLong(0, 1L << r.nextInt(1, 40)), r.nextInt(0, 300),
+    return DenseBids.event(r.nextLong(0, 1L << r.nextInt(1, 40)), r.nextInt(0, 300),
         r.nextBoolean() ? AuctionType.FIRST_PRICE : AuctionType.SECOND_PRICE, r.nextInt(0, 3) == 0 ? 0 : r.nextLong(0, 100_000),
         List.copyOf(ids), customers, stages, bids, winners, prices, loggedClicks(r, n));
   }

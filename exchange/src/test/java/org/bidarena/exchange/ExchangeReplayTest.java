@@ -40,8 +40,8 @@ class ExchangeReplayTest extends TickActorTest {
     AuctionsCleared event = journal.expectNextPersistedClass("Exchange|0", AuctionsCleared.class);
     assertThat(event.agents()).containsExactly("const@1/32", "market");
     assertThat(event.customers()).containsExactly(1000, 1001);
-    assertThat(event.bids()[0]).containsExactly(200, 150);
-    assertThat(event.bids()[1]).containsExactly(100, 300);
+    assertThat(DenseBids.column(event, 0)).containsExactly(200, 150);
+    assertThat(DenseBids.column(event, 1)).containsExactly(100, 300);
     assertThat(event.winners()).containsExactly(0, 1);
     assertThat(event.pricesMicros()).containsExactly(100, 300);
     assertThat(event.loggedClicks()).containsExactly(1, 1);

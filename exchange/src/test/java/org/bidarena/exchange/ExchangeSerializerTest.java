@@ -23,7 +23,7 @@ class ExchangeSerializerTest extends SerializerContract {
 
   /** Four auctions and three agents: two sold, two unsold (winner -1, price 0), bids with gaps. */
   private static AuctionsCleared cleared(AuctionType type) {
-    return new AuctionsCleared(
+    return DenseBids.event(
         (1L << 20) + 3, 1023, type, 500,
         List.of("adaptive", "aggressive", "retargeting"),
         new int[] {0, 42, 42, 99_999_999},
@@ -39,7 +39,7 @@ class ExchangeSerializerTest extends SerializerContract {
 
   /** A replayed bid log: two agents (ours and the market) and a logged click per auction. */
   private static AuctionsCleared replayed() {
-    return new AuctionsCleared(
+    return DenseBids.event(
         7, 3, AuctionType.SECOND_PRICE, 0, List.of("lin", "market"),
         new int[] {1000, 1001, 1002}, new byte[3],
         new long[][] {{800, 0, 3000}, {700, 500, 2990}},
@@ -50,7 +50,7 @@ class ExchangeSerializerTest extends SerializerContract {
 
   /** No auctions, but the agents must still come back. */
   private static AuctionsCleared noAuctions() {
-    return new AuctionsCleared(
+    return DenseBids.event(
         0, 0, AuctionType.SECOND_PRICE, 0, List.of("fixed", "random"),
         new int[0], new byte[0], new long[][] {new long[0], new long[0]}, new int[0], new long[0], new byte[0]);
   }

@@ -17,6 +17,9 @@ import org.bidarena.core.protocol.EntityKeys;
 import org.bidarena.core.protocol.ExchangeProtocol;
 import org.bidarena.core.protocol.Participant;
 import org.bidarena.core.protocol.ShardProtocol;
+import org.bidarena.core.protocol.AuctionBatch;
+import org.bidarena.core.protocol.AuctionId;
+import org.bidarena.core.protocol.OwnMemory;
 import org.bidarena.core.protocol.VisitBatch;
 import org.bidarena.core.scenario.Scenario;
 import org.bidarena.core.testing.ProbePeers;
@@ -61,17 +64,21 @@ class ExchangeTest extends TickActorTest {
     assertThat(SCENARIO.agents().get(0).id()).isEqualTo("a");
   }
 
+  /** Visits with stages 0, 1, ...; the first customer has seen agent b's ads 3 times today and clicked one. */
   private static VisitBatch batch(int... customers) {
-    int n = customers.length;
-    byte[] stages = new byte[n];
-    byte[] lastClick = new byte[n];
-    for (int i = 0; i < n; i++) {
-      stages[i] = (byte) (i % 6);
-      lastClick[i] = -1;
+    VisitBatch.Builder out = new VisitBatch.Builder(customers.length);
+    for (int i = 0; i < customers.length; i++) {
+      out.visit(customers[i], (byte) (i % 6));
+      if (i == 0) {
+        out.memory(1, (byte) 3, VisitBatch.NEVER, -7);
+      }
     }
-    byte[] frequency = new byte[n * 2];
-    frequency[1] = 3;
-    return new VisitBatch(2, customers, stages, frequency, lastClick);
+    return out.build();
+  }
+
+  /** Bids, impressions and spend of a win notice. */
+  private static long[] totals(BidderProtocol.WinNotice n) {
+    return new long[] {n.bids(), n.bidSumMicros(), n.impressions(), n.spendMicros()};
   }
 
   private ActorRef<ExchangeProtocol.Command> spawn(RestorePoint restorePoint) {
@@ -107,8 +114,8 @@ class ExchangeTest extends TickActorTest {
 
   private Cleared runTick(ActorRef<ExchangeProtocol.Command> exchange, long tick, long[] a, long[] b) {
     sendVisits(exchange, tick);
-    exchange.tell(new ExchangeProtocol.Bids(tick, PARTITION, 0, a, NO_LIMIT));
-    exchange.tell(new ExchangeProtocol.Bids(tick, PARTITION, 1, b, NO_LIMIT));
+    exchange.tell(DenseBids.of(tick, PARTITION, 0, a, NO_LIMIT));
+    exchange.tell(DenseBids.of(tick, PARTITION, 1, b, NO_LIMIT));
     return expectCleared();
   }
 
@@ -128,22 +135,27 @@ class ExchangeTest extends TickActorTest {
     exchange.tell(new ExchangeProtocol.Visits(0, 0, SHARD_0));
 
     // then
+    List<BidderProtocol.BidRequests> requests = new ArrayList<>();
     for (int a = 0; a < SCENARIO.agentCount(); a++) {
       BidderProtocol.BidRequests request = peers.bidderProbe(a).expectMessageClass(BidderProtocol.BidRequests.class);
       assertThat(request.tick()).isZero();
       assertThat(request.partition()).isEqualTo(PARTITION);
       assertThat(request.reserveMicros()).isEqualTo(500);
-      VisitBatch auctions = request.auctions();
+      AuctionBatch auctions = request.auctions();
       assertThat(auctions.customers()).containsExactly(1, 4, 7, 21, 25);
       assertThat(auctions.stages()).containsExactly(0, 1, 2, 0, 1);
-      assertThat(auctions.agents()).isEqualTo(2);
-      // each row keeps its own frequency: [visit][agent], row 0 of each shard has 3 for agent b
-      assertThat(auctions.frequency(0, 1)).isEqualTo(3);
-      assertThat(auctions.frequency(3, 1)).isEqualTo(3);
-      assertThat(auctions.frequency(1, 1)).isZero();
-      assertThat(auctions.lastClickAgent()).containsOnly(-1);
+      requests.add(request);
       peers.bidderProbe(a).expectNoMessage(Duration.ofMillis(1));
     }
+    // the public columns are one object shared by all bidders
+    assertThat(requests.get(0).auctions()).isSameAs(requests.get(1).auctions());
+    // b's own memory: row 0 of each shard, seen 3 times, clicked at tick -7
+    OwnMemory b = requests.get(1).own();
+    assertThat(b.rows()).containsExactly(0, 3);
+    assertThat(b.frequencyToday()).containsExactly(3, 3);
+    assertThat(b.lastClickTick()).containsExactly(-7, -7);
+    // a never sees b's frequency or clicks: it has no memory rows at all
+    assertThat(requests.get(0).own().size()).isZero();
     peers.driverProbe().expectNoMessage(Duration.ofMillis(100));
     assertThat(journal.persistedInStorage(PID)).isEmpty();
   }
@@ -155,10 +167,10 @@ class ExchangeTest extends TickActorTest {
     sendVisits(exchange, 0);
 
     // when
-    exchange.tell(new ExchangeProtocol.Bids(0, PARTITION, 1, BIDS_B, NO_LIMIT));
+    exchange.tell(DenseBids.of(0, PARTITION, 1, BIDS_B, NO_LIMIT));
     peers.shardProbe(0).expectNoMessage(Duration.ofMillis(200));
     peers.driverProbe().expectNoMessage(Duration.ofMillis(1));
-    exchange.tell(new ExchangeProtocol.Bids(0, PARTITION, 0, BIDS_A, NO_LIMIT));
+    exchange.tell(DenseBids.of(0, PARTITION, 0, BIDS_A, NO_LIMIT));
 
     // then
     Cleared cleared = expectCleared();
@@ -168,9 +180,14 @@ class ExchangeTest extends TickActorTest {
     });
     assertThat(cleared.shard2().winners()).containsExactly(1, -1);
     // a: bids 3000 + 800 + 2000 accepted (50 is below the floor), wins 1 (pays b's 2000) and 7 (pays the reserve)
-    assertThat(cleared.notices().get(0)).isEqualTo(new BidderProtocol.WinNotice(0, PARTITION, 3, 5800, 2, 2500));
+    assertThat(totals(cleared.notices().get(0))).containsExactly(3, 5800, 2, 2500);
+    assertThat(cleared.notices().get(0).auctionIds())
+        .containsExactly(AuctionId.of(0, PARTITION, 0), AuctionId.of(0, PARTITION, 2));
+    assertThat(cleared.notices().get(0).pricesMicros()).containsExactly(2000, 500);
+    assertThat(cleared.shard2().firstAuctionId()).isEqualTo(AuctionId.of(0, PARTITION, 3));
+    assertThat(cleared.shard0().pricesMicros()).containsExactly(2000, 500, 500);
     // b: wins 4 (pays the reserve) and 21 (pays a's 2000)
-    assertThat(cleared.notices().get(1)).isEqualTo(new BidderProtocol.WinNotice(0, PARTITION, 3, 6000, 2, 2500));
+    assertThat(totals(cleared.notices().get(1))).containsExactly(3, 6000, 2, 2500);
     assertThat(cleared.done()).isEqualTo(new DriverProtocol.TickDone(0, SELF, false, 5));
     peers.shardProbe(1).expectNoMessage(Duration.ofMillis(1));
     peers.shardProbe(3).expectNoMessage(Duration.ofMillis(1));
@@ -184,8 +201,8 @@ class ExchangeTest extends TickActorTest {
     assertThat(event.customers()).containsExactly(1, 4, 7, 21, 25);
     assertThat(event.winners()).containsExactly(0, 1, 0, 1, -1);
     assertThat(event.pricesMicros()).containsExactly(2000, 500, 500, 2000, 0);
-    assertThat(event.bids()[0]).containsExactly(3000, 0, 800, 2000, 0);
-    assertThat(event.bids()[1]).containsExactly(BIDS_B);
+    assertThat(DenseBids.column(event, 0)).containsExactly(3000, 0, 800, 2000, 0);
+    assertThat(DenseBids.column(event, 1)).containsExactly(BIDS_B);
   }
 
   @Test
@@ -202,14 +219,14 @@ class ExchangeTest extends TickActorTest {
     // when
     ActorRef<ExchangeProtocol.Command> second = spawn(RestorePoint.START);
     sendVisits(second, 0);
-    second.tell(new ExchangeProtocol.Bids(0, PARTITION, 1, tiedB, NO_LIMIT));
-    second.tell(new ExchangeProtocol.Bids(0, PARTITION, 0, tiedA, NO_LIMIT));
+    second.tell(DenseBids.of(0, PARTITION, 1, tiedB, NO_LIMIT));
+    second.tell(DenseBids.of(0, PARTITION, 0, tiedA, NO_LIMIT));
     Cleared bFirst = expectCleared();
 
     // then
     assertThat(bFirst.shard0().winners()).containsExactly(aFirst.shard0().winners());
     assertThat(bFirst.shard2().winners()).containsExactly(aFirst.shard2().winners());
-    assertThat(bFirst.notices()).isEqualTo(aFirst.notices());
+    assertThat(bFirst.notices()).usingRecursiveComparison().isEqualTo(aFirst.notices());
     assertThat(bFirst.done()).isEqualTo(aFirst.done());
     // every auction sold at the tied price
     long impressions = aFirst.notices().stream().mapToLong(BidderProtocol.WinNotice::impressions).sum();
@@ -225,17 +242,17 @@ class ExchangeTest extends TickActorTest {
     sendVisits(exchange, 0);
 
     // when: a may spend 2500, so its 3000 on auction 1 is rejected
-    exchange.tell(new ExchangeProtocol.Bids(0, PARTITION, 0, BIDS_A, 2500));
-    exchange.tell(new ExchangeProtocol.Bids(0, PARTITION, 1, BIDS_B, NO_LIMIT));
+    exchange.tell(DenseBids.of(0, PARTITION, 0, BIDS_A, 2500));
+    exchange.tell(DenseBids.of(0, PARTITION, 1, BIDS_B, NO_LIMIT));
 
     // then
     Cleared cleared = expectCleared();
     assertThat(cleared.shard0().winners()).containsExactly(1, 1, 0);
     assertThat(cleared.shard2().winners()).containsExactly(1, -1);
     BidderProtocol.WinNotice a = cleared.notices().get(0);
-    assertThat(a).isEqualTo(new BidderProtocol.WinNotice(0, PARTITION, 2, 2800, 1, 500));
+    assertThat(totals(a)).containsExactly(2, 2800, 1, 500);
     assertThat(a.spendMicros()).isLessThanOrEqualTo(2500);
-    assertThat(cleared.notices().get(1)).isEqualTo(new BidderProtocol.WinNotice(0, PARTITION, 3, 6000, 3, 3000));
+    assertThat(totals(cleared.notices().get(1))).containsExactly(3, 6000, 3, 3000);
   }
 
   @Test
@@ -275,7 +292,7 @@ class ExchangeTest extends TickActorTest {
     exchange.tell(new ExchangeProtocol.Visits(0, 0, SHARD_0));
 
     // when
-    exchange.tell(new ExchangeProtocol.Bids(0, PARTITION, 0, new long[3], NO_LIMIT));
+    exchange.tell(DenseBids.of(0, PARTITION, 0, new long[3], NO_LIMIT));
 
     // then
     DriverProtocol.TickFailed failed = peers.driverProbe().expectMessageClass(DriverProtocol.TickFailed.class);
@@ -298,7 +315,7 @@ class ExchangeTest extends TickActorTest {
 
     // then
     assertThat(rerun.shard0().winners()).containsExactly(original.shard0().winners());
-    assertThat(rerun.notices()).isEqualTo(original.notices());
+    assertThat(rerun.notices()).usingRecursiveComparison().isEqualTo(original.notices());
     assertThat(rerun.done()).isEqualTo(original.done());
     assertThat(journal.persistedInStorage(PID)).hasSize(3);
     stop(second);
@@ -310,8 +327,8 @@ class ExchangeTest extends TickActorTest {
     LoggingTestKit.error(JournaledAhead.DeterminismViolation.class)
         .withMessageContains("exchange-0 re-ran tick 2")
         .expect(testKit.system(), () -> {
-          third.tell(new ExchangeProtocol.Bids(2, PARTITION, 0, BIDS_B, NO_LIMIT));
-          third.tell(new ExchangeProtocol.Bids(2, PARTITION, 1, BIDS_A, NO_LIMIT));
+          third.tell(DenseBids.of(2, PARTITION, 0, BIDS_B, NO_LIMIT));
+          third.tell(DenseBids.of(2, PARTITION, 1, BIDS_A, NO_LIMIT));
           return null;
         });
 

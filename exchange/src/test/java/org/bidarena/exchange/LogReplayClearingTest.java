@@ -64,10 +64,10 @@ class LogReplayClearingTest {
   @Test
   void replayedEventShouldRoundTripWithItsLoggedClicksAndSimulatedOnesShouldNotChange() throws Exception {
     // given
-    AuctionsCleared replayed = new AuctionsCleared(3, 7, AuctionType.SECOND_PRICE, 0, List.of("lin@1/32", "market"),
+    AuctionsCleared replayed = DenseBids.event(3, 7, AuctionType.SECOND_PRICE, 0, List.of("lin@1/32", "market"),
         new int[] {3000, 3001}, new byte[2], new long[][] {{500, 0}, {490, 700}}, new int[] {0, 1},
         new long[] {490, 700}, new byte[] {1, 0});
-    AuctionsCleared simulated = new AuctionsCleared(3, 1, AuctionType.SECOND_PRICE, 500, List.of("a"),
+    AuctionsCleared simulated = DenseBids.event(3, 1, AuctionType.SECOND_PRICE, 500, List.of("a"),
         new int[] {9}, new byte[] {2}, new long[][] {{800}}, new int[] {0}, new long[] {500}, new byte[0]);
     ExchangeSerializer serializer = new ExchangeSerializer();
     // when
@@ -75,7 +75,7 @@ class LogReplayClearingTest {
     // then
     assertThat(back.replayed()).isTrue();
     assertThat(back.loggedClicks()).containsExactly(1, 0);
-    assertThat(back.bids()[1]).containsExactly(490, 700);
+    assertThat(DenseBids.column(back, 1)).containsExactly(490, 700);
     assertThat(ExchangeSerializer.toProto(simulated).hasField(
         org.bidarena.protos.AuctionsClearedProto.getDescriptor().findFieldByName("logged_clicks"))).isFalse();
     assertThat(((AuctionsCleared) serializer.fromBinary(serializer.toBinary(simulated), ExchangeSerializer.CLEARED))

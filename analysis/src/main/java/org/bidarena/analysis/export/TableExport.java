@@ -88,6 +88,7 @@ public final class TableExport {
       s.execute(ddl.toString());
     }
     try (DuckDBAppender a = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "auctions")) {
+      long[] rowBids = new long[scenario.agentCount()];
       for (AuctionsCleared e : run.auctions()) {
         int day = scenario.day(e.tick());
         for (int i = 0; i < e.auctions(); i++) {
@@ -106,8 +107,12 @@ public final class TableExport {
           }
           a.append(e.pricesMicros()[i]);
           a.append(e.reserveMicros());
-          for (long[] column : e.bids()) {
-            a.append(column[i]);
+          java.util.Arrays.fill(rowBids, 0);
+          for (int k = e.bidStart()[i]; k < e.bidStart()[i + 1]; k++) {
+            rowBids[e.bidAgents()[k]] = e.bidMicros()[k];
+          }
+          for (long bid : rowBids) {
+            a.append(bid);
           }
           a.endRow();
         }

@@ -64,8 +64,8 @@ public final class IpinyouBenchmarkExport {
         a.append(e.partition());
         a.append(agent);
         a.append(e.customers()[i] + 1);
-        a.append(e.bids()[LogReplayClearing.AGENT][i]);
-        a.append(e.bids()[LogReplayClearing.MARKET][i]);
+        a.append(e.bid(LogReplayClearing.AGENT, i));
+        a.append(e.bid(LogReplayClearing.MARKET, i));
         a.append(e.agents().get(e.winners()[i]));
         a.append(e.pricesMicros()[i]);
         a.append(e.loggedClicks()[i] == 1);

@@ -160,12 +160,10 @@ public final class HtmlReport {
     for (AuctionsCleared e : run.auctions()) {
       for (int i = 0; i < e.auctions(); i++) {
         int stage = e.stages()[i];
-        for (int a = 0; a < agents; a++) {
-          long b = e.bids()[a][i];
-          if (b > 0) {
-            bidSum[a][stage] += b;
-            bidCount[a][stage]++;
-          }
+        for (int k = e.bidStart()[i]; k < e.bidStart()[i + 1]; k++) {
+          int a = e.bidAgents()[k];
+          bidSum[a][stage] += e.bidMicros()[k];
+          bidCount[a][stage]++;
         }
         if (e.winners()[i] >= 0) {
           impressionsByStage[stage]++;

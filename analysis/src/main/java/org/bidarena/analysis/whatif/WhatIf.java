@@ -17,6 +17,8 @@ import org.bidarena.core.customer.CustomerModel;
 import org.bidarena.core.customer.ShardOutcomes;
 import org.bidarena.core.customer.Stage;
 import org.bidarena.core.events.OutcomesRecorded;
+import org.bidarena.core.protocol.ExchangeProtocol.Bids;
+import org.bidarena.core.protocol.OwnMemory;
 import org.bidarena.core.protocol.VisitBatch;
 import org.bidarena.core.random.SeededStreams;
 import org.bidarena.core.scenario.AgentSpec;
@@ -66,7 +68,7 @@ public final class WhatIf {
     }
     AgentSpec spec = scenario.agents().get(agent);
     BiddingStrategy strategy = Strategies.create(spec, agent, scenario, streams);
-    BidPlanner planner = new BidPlanner(spec, agent, scenario.auction(), strategy);
+    BidPlanner planner = BidPlanner.of(scenario, agent, strategy);
     AuctionClearing clearing = new AuctionClearing(scenario.auction(), streams);
     BudgetPacer[] pacers = scenario.agents().stream().map(a -> BudgetPacer.of(a, scenario)).toArray(BudgetPacer[]::new);
     AgentTotals[] totals = new AgentTotals[agents];
@@ -95,7 +97,8 @@ public final class WhatIf {
         if (recorded.tick() != tick || recorded.partition() != p) {
           throw new IllegalArgumentException("auctions out of order at tick " + tick + ", partition " + p);
         }
-        clearPartition(model, buckets, planner, clearing, limits, recorded, t);
+        long budgetLeft = Math.max(0, spec.dailyBudgetMicros() - spentToday[agent]);
+        clearPartition(model, buckets, planner, clearing, limits, budgetLeft, recorded, t);
       }
       next += partitions;
       strategy.onTickSettled(new TickSettlement(tick, t.bids[agent], t.bidSum[agent], t.impressions[agent],
@@ -123,7 +126,7 @@ public final class WhatIf {
 
   /** One partition's auctions of a tick: the recorded customers visit, bids are re-made, then cleared. */
   private void clearPartition(CustomerModel model, CustomerBucket[] buckets, BidPlanner planner,
-      AuctionClearing clearing, long[][] limits, AuctionsCleared recorded, Tick t) {
+      AuctionClearing clearing, long[][] limits, long budgetLeft, AuctionsCleared recorded, Tick t) {
     long tick = recorded.tick();
     int p = recorded.partition();
     int[] shards = scenario.shardsOf(p);
@@ -142,16 +145,18 @@ public final class WhatIf {
     if (from != customers.length) {
       throw new IllegalArgumentException("auctions of tick " + tick + ", partition " + p + " are not in shard order");
     }
-    VisitBatch batch = VisitBatch.concat(scenario.agentCount(), parts);
-    long[][] bids = recorded.bids().clone();
-    bids[agent] = planner.plan(tick, p, batch);
-    long[] limit = new long[bids.length];
-    for (int a = 0; a < bids.length; a++) {
+    VisitBatch batch = VisitBatch.concat(parts);
+    int agents = scenario.agentCount();
+    long[] limit = new long[agents];
+    for (int a = 0; a < agents; a++) {
       limit[a] = limits[a][p];
     }
-    ClearedAuctions cleared = clearing.clear(tick, p, batch.size(), bids, limit);
+    Bids[] bids = recorded.bidsByAgent(limit);
+    OwnMemory own = OwnMemory.split(batch, agents)[agent];
+    bids[agent] = planner.plan(tick, p, batch.auctions(), own, limit[agent], budgetLeft);
+    ClearedAuctions cleared = clearing.clear(tick, p, batch.size(), bids);
     t.auctions += batch.size();
-    for (int a = 0; a < bids.length; a++) {
+    for (int a = 0; a < agents; a++) {
       t.bids[a] += cleared.bids(a);
       t.bidSum[a] += cleared.bidSum(a);
       t.impressions[a] += cleared.impressions(a);
@@ -160,17 +165,9 @@ public final class WhatIf {
     int offset = 0;
     for (int s = 0; s < shards.length; s++) {
       int n = parts[s].size();
-      byte[] winners = new byte[n];
-      for (int i = 0; i < n; i++) {
-        winners[i] = (byte) cleared.winners()[offset + i];
-      }
-      ShardOutcomes o = model.respond(buckets[shards[s]], tick, parts[s], winners);
+      ShardOutcomes o = model.respond(buckets[shards[s]], tick, parts[s], cleared.impressions(tick, p, offset, n));
       tally.add(new OutcomesRecorded(tick, shards[s], o));
-      for (int a = 0; a < bids.length; a++) {
-        t.clicks[a] += o.clicks(a);
-        t.conversions[a] += o.conversions(a);
-        t.revenue[a] += o.revenueMicros(a);
-      }
+      o.addTo(t.clicks, t.conversions, t.revenue);
       offset += n;
     }
   }

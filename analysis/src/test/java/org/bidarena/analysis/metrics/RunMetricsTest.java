@@ -60,10 +60,11 @@ class RunMetricsTest {
     // given two shards' purchases (one attributed to the first agent, one to the second) and a click
     RunMetrics metrics = new RunMetrics(scenario);
     OutcomesRecorded shard0 = new OutcomesRecorded(0, 0, new ShardOutcomes(3, 2, new int[] {1, 2},
-        new byte[] {0, 1}, new byte[] {ShardOutcomes.PURCHASE, ShardOutcomes.CLICK}, new long[] {40_000_000, 0},
-        new int[Stage.COUNT]));
+        new int[] {0, 1}, new byte[] {ShardOutcomes.PURCHASE, ShardOutcomes.CLICK}, new long[] {40_000_000, 0},
+        new long[] {-1, -1}, new int[Stage.COUNT]));
     OutcomesRecorded shard1 = new OutcomesRecorded(0, 1, new ShardOutcomes(3, 1, new int[] {7},
-        new byte[] {1}, new byte[] {ShardOutcomes.PURCHASE}, new long[] {5_000_000}, new int[Stage.COUNT]));
+        new int[] {1}, new byte[] {ShardOutcomes.PURCHASE}, new long[] {5_000_000}, new long[] {-1},
+        new int[Stage.COUNT]));
     BidderTickSettled paid = new BidderTickSettled(0, first, 10, 5, 500, 2, 1_000_000, 0, 1, 40_000_000, 1, 1.0);
     // when fed in two calls, outcomes first, as a journal walk does
     metrics.onTick(new TickResult(0, List.of(), List.of(shard1, shard0), null));
@@ -100,6 +101,6 @@ class RunMetricsTest {
     int[] counts = new int[Stage.COUNT];
     counts[0] = firstStage;
     return new OutcomesRecorded(tick, shard,
-        new ShardOutcomes(0, 0, new int[0], new byte[0], new byte[0], new long[0], counts));
+        new ShardOutcomes(0, 0, new int[0], new int[0], new byte[0], new long[0], new long[0], counts));
   }
 }

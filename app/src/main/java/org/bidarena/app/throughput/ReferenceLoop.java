@@ -9,6 +9,10 @@ import org.bidarena.agents.TickSettlement;
 import org.bidarena.core.customer.CustomerBucket;
 import org.bidarena.core.customer.CustomerModel;
 import org.bidarena.core.customer.ShardOutcomes;
+import org.bidarena.core.protocol.AuctionBatch;
+import org.bidarena.core.protocol.ExchangeProtocol.Bids;
+import org.bidarena.core.protocol.OwnMemory;
+import org.bidarena.core.protocol.ShardProtocol;
 import org.bidarena.core.protocol.VisitBatch;
 import org.bidarena.core.random.SeededStreams;
 import org.bidarena.core.scenario.Scenario;
@@ -45,7 +49,7 @@ public final class ReferenceLoop {
     List<BudgetPacer> pacers = new ArrayList<>();
     for (int a = 0; a < agents; a++) {
       var spec = scenario.agents().get(a);
-      planners.add(new BidPlanner(spec, a, scenario.auction(), Strategies.create(spec, a, scenario, streams)));
+      planners.add(BidPlanner.of(scenario, a, Strategies.create(spec, a, scenario, streams)));
       pacers.add(BudgetPacer.of(spec, scenario));
     }
     AuctionClearing clearing = new AuctionClearing(scenario.auction(), streams);
@@ -54,7 +58,7 @@ public final class ReferenceLoop {
     long[] impressions = new long[agents], spend = new long[agents], clicks = new long[agents];
     long[] conversions = new long[agents], revenue = new long[agents];
     VisitBatch[] visits = new VisitBatch[shards];
-    byte[][] winners = new byte[shards][];
+    ShardProtocol.Impressions[] won = new ShardProtocol.Impressions[shards];
     for (long tick = 0; tick < scenario.totalTicks(); tick++) {
       long[][] limits = new long[agents][];
       for (int a = 0; a < agents; a++) {
@@ -75,23 +79,20 @@ public final class ReferenceLoop {
         for (int i = 0; i < owned.length; i++) {
           parts[i] = visits[owned[i]];
         }
-        VisitBatch batch = VisitBatch.concat(agents, parts);
-        long[][] bids = new long[agents][];
-        long[] partitionLimits = new long[agents];
+        VisitBatch batch = VisitBatch.concat(parts);
+        AuctionBatch shared = batch.auctions();
+        OwnMemory[] own = OwnMemory.split(batch, agents);
+        Bids[] bids = new Bids[agents];
         for (int a = 0; a < agents; a++) {
-          bids[a] = planners.get(a).plan(tick, p, batch);
-          partitionLimits[a] = limits[a][p];
+          long budgetLeft = Math.max(0, scenario.agents().get(a).dailyBudgetMicros() - spentToday[a]);
+          bids[a] = planners.get(a).plan(tick, p, shared, own[a], limits[a][p], budgetLeft);
         }
-        ClearedAuctions cleared = clearing.clear(tick, p, batch.size(), bids, partitionLimits);
+        ClearedAuctions cleared = clearing.clear(tick, p, batch.size(), bids);
         auctions += batch.size();
         int offset = 0;
         for (int i = 0; i < owned.length; i++) {
           int n = parts[i].size();
-          byte[] w = new byte[n];
-          for (int j = 0; j < n; j++) {
-            w[j] = (byte) cleared.winners()[offset + j];
-          }
-          winners[owned[i]] = w;
+          won[owned[i]] = cleared.impressions(tick, p, offset, n);
           offset += n;
         }
         for (int a = 0; a < agents; a++) {
@@ -104,12 +105,8 @@ public final class ReferenceLoop {
       int[] tickClicks = new int[agents], tickConversions = new int[agents];
       long[] tickRevenue = new long[agents];
       for (int k = 0; k < shards; k++) {
-        ShardOutcomes o = model.respond(buckets[k], tick, visits[k], winners[k]);
-        for (int a = 0; a < agents; a++) {
-          tickClicks[a] += o.clicks(a);
-          tickConversions[a] += o.conversions(a);
-          tickRevenue[a] += o.revenueMicros(a);
-        }
+        ShardOutcomes o = model.respond(buckets[k], tick, visits[k], won[k]);
+        o.addTo(tickClicks, tickConversions, tickRevenue);
       }
       for (int a = 0; a < agents; a++) {
         spentToday[a] += tickSpend[a];

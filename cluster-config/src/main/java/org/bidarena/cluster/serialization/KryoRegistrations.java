@@ -6,11 +6,13 @@ import org.bidarena.core.driver.Driver;
 import org.bidarena.core.driver.RunProgress;
 import org.bidarena.core.events.RunStarted;
 import org.bidarena.core.journal.RestorePoint;
+import org.bidarena.core.protocol.AuctionBatch;
 import org.bidarena.core.protocol.BidderProtocol;
 import org.bidarena.core.protocol.DriverProtocol;
 import org.bidarena.core.protocol.EpochProtocol;
 import org.bidarena.core.protocol.ExchangeProtocol;
 import org.bidarena.core.protocol.Incarnation;
+import org.bidarena.core.protocol.OwnMemory;
 import org.bidarena.core.protocol.Participant;
 import org.bidarena.core.protocol.ShardProtocol;
 import org.bidarena.core.protocol.VisitBatch;
@@ -60,7 +62,10 @@ public final class KryoRegistrations {
       Driver.NodeStarted.class,
       String[].class,
       Driver.Pace.class,
-      Driver.Pace.Action.class);
+      Driver.Pace.Action.class,
+      short[].class,
+      AuctionBatch.class,
+      OwnMemory.class);
 
   private KryoRegistrations() {}
 

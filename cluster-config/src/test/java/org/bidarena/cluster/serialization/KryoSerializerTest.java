@@ -19,6 +19,7 @@ import org.bidarena.core.protocol.DriverProtocol;
 import org.bidarena.core.protocol.EpochProtocol;
 import org.bidarena.core.protocol.ExchangeProtocol;
 import org.bidarena.core.protocol.Incarnation;
+import org.bidarena.core.protocol.OwnMemory;
 import org.bidarena.core.protocol.Participant;
 import org.bidarena.core.protocol.ShardProtocol;
 import org.bidarena.core.protocol.VisitBatch;
@@ -34,8 +35,11 @@ class KryoSerializerTest {
     KIT.shutdownTestKit();
   }
 
-  private static final VisitBatch VISITS =
-      new VisitBatch(2, new int[] {7, 9}, new byte[] {1, 3}, new byte[] {0, 1, 2, 0}, new byte[] {-1, 1});
+  /** Two visits with visible features and memory rows: visit 0 remembers agent 1, visit 1 agents 0 and 9999. */
+  private static final VisitBatch VISITS = new VisitBatch(new int[] {7, 9}, new byte[] {1, 3},
+      new short[] {12, 999}, new byte[] {0, 2}, new int[] {0b101, 0}, new byte[] {1, 3}, new int[] {0, 1, 3},
+      new int[] {1, 0, 9_999}, new byte[] {1, 2, 0}, new int[] {5, VisitBatch.NEVER, 11},
+      new int[] {VisitBatch.NEVER, 3, VisitBatch.NEVER});
 
   @Test
   void everyClusterMessageRoundTripsThroughKryo() {
@@ -46,12 +50,15 @@ class KryoSerializerTest {
     Participant bidder = new Participant(Participant.Kind.BIDDER, 4);
     List<Object> messages = List.of(
         new ShardProtocol.Tick(12),
-        new ShardProtocol.Impressions(12, new byte[] {-1, 0, 3}),
+        new ShardProtocol.Impressions(12, 1L << 43, new int[] {-1, 0, 9_999}, new int[] {0, 2, 1},
+            new long[] {0, 1500, 2600}),
         new ExchangeProtocol.Visits(12, 5, VISITS),
-        new ExchangeProtocol.Bids(12, 1, 2, new long[] {0, 2000, 3100}, 99_000),
-        new BidderProtocol.BidRequests(12, 1, VISITS, 500),
-        new BidderProtocol.WinNotice(12, 1, 3, 6000, 2, 4000),
-        new BidderProtocol.Outcomes(12, 5, 1, 1, 25_000_000),
+        new ExchangeProtocol.Bids(12, 1, 2, new int[] {1, 2}, new long[] {2000, 3100}, new int[] {0, 3}, 99_000),
+        new BidderProtocol.BidRequests(12, 1, VISITS.auctions(), OwnMemory.split(VISITS, 10_000)[0], 500),
+        new BidderProtocol.WinNotice(12, 1, 3, 6000, new long[] {(12L << 43) + 4, (12L << 43) + 9},
+            new long[] {1500, 2500}, new int[] {0, 1}),
+        new BidderProtocol.Outcomes(12, 5, new long[] {(12L << 43) + 4, (11L << 43) + 2}, new byte[] {1, 2},
+            new long[] {0, 25_000_000}),
         new DriverProtocol.TickDone(12, bidder, true, 42),
         new DriverProtocol.TickFailed(12, bidder, "no snapshot"),
         new Driver.Start(new RunStarted("seed = 7", 7, "ab".repeat(32), 672), new RestorePoint(95), observer.getRef(),

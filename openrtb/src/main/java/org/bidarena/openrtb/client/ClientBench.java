@@ -12,7 +12,8 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.stream.javadsl.Sink;
 import org.apache.pekko.stream.javadsl.Source;
 import org.bidarena.core.protocol.BidderProtocol.BidRequests;
-import org.bidarena.core.protocol.VisitBatch;
+import org.bidarena.core.protocol.AuctionBatch;
+import org.bidarena.core.protocol.OwnMemory;
 import org.bidarena.core.scenario.AuctionType;
 import org.bidarena.openrtb.market.BidAnswer;
 import org.bidarena.openrtb.market.MarketAuction;
@@ -87,17 +88,15 @@ public final class ClientBench {
   private static List<MarketAuction> auctions(int n, int tmax) {
     int[] customers = new int[n];
     byte[] stages = new byte[n];
-    byte[] frequency = new byte[n];
-    byte[] lastClick = new byte[n];
     for (int i = 0; i < n; i++) {
       customers[i] = i;
       stages[i] = (byte) (i % 6);
-      lastClick[i] = -1;
     }
-    BidRequests request = new BidRequests(1, 0, new VisitBatch(1, customers, stages, frequency, lastClick), 500);
+    AuctionBatch batch = new AuctionBatch(customers, stages, new short[n], new byte[n], new int[n], new byte[n]);
+    BidRequests request = new BidRequests(1, 0, batch, OwnMemory.NONE, 500);
     List<MarketAuction> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
-      out.add(MarketAuction.of(request, i, 0, AuctionType.SECOND_PRICE, tmax));
+      out.add(MarketAuction.of(request, i, AuctionType.SECOND_PRICE, tmax));
     }
     return out;
   }

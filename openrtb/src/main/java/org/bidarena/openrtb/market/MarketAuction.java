@@ -3,6 +3,7 @@ package org.bidarena.openrtb.market;
 import org.bidarena.core.customer.Stage;
 import org.bidarena.core.protocol.AuctionId;
 import org.bidarena.core.protocol.BidderProtocol.BidRequests;
+import org.bidarena.core.protocol.VisitBatch;
 import org.bidarena.core.scenario.AuctionType;
 
 /**
@@ -16,12 +17,14 @@ public record MarketAuction(
     long tick, int partition, int row, int customer, Stage stage, int ownFrequency, boolean lastClickWasOwn,
     long floorMicros, AuctionType type, int tmaxMs) {
 
-  /** Row {@code row} of a partition's requests, as agent {@code agent} sees it. */
-  public static MarketAuction of(BidRequests request, int row, int agent, AuctionType type, int tmaxMs) {
+  /** Row {@code row} of a partition's requests to one agent, as that agent sees it. */
+  public static MarketAuction of(BidRequests request, int row, AuctionType type, int tmaxMs) {
     var batch = request.auctions();
+    var own = request.own();
+    int k = own.indexOf(row);
     return new MarketAuction(request.tick(), request.partition(), row, batch.customers()[row],
-        Stage.of(batch.stages()[row]), batch.frequency(row, agent), batch.lastClickAgent()[row] == agent,
-        request.reserveMicros(), type, tmaxMs);
+        Stage.of(batch.stages()[row]), k < 0 ? 0 : own.frequencyToday()[k],
+        k >= 0 && own.lastClickTick()[k] != VisitBatch.NEVER, request.reserveMicros(), type, tmaxMs);
   }
 
   /** The market's auction id, the BidRequest's {@code id}. */

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.apache.pekko.actor.testkit.typed.javadsl.ActorTestKit;
 import org.bidarena.core.customer.Stage;
 import org.bidarena.core.protocol.BidderProtocol.BidRequests;
+import org.bidarena.core.protocol.OwnMemory;
 import org.bidarena.core.protocol.VisitBatch;
 import org.bidarena.core.scenario.AuctionType;
 import org.bidarena.openrtb.market.BidAnswer;
@@ -42,10 +43,18 @@ class OpenRtbClientNodeTest {
       frequency[i] = (byte) (i % 10 == 9 ? 6 : 1);
       lastClick[i] = (byte) (i % 7 == 0 ? 0 : -1);
     }
-    BidRequests request = new BidRequests(5, 1, new VisitBatch(1, customers, stages, frequency, lastClick), 1_000);
+    VisitBatch.Builder visits = new VisitBatch.Builder(N);
+    for (int i = 0; i < N; i++) {
+      visits.visit(customers[i], stages[i]);
+      if (frequency[i] > 0 || lastClick[i] == 0) {
+        visits.memory(0, frequency[i], VisitBatch.NEVER, lastClick[i] == 0 ? 4 : VisitBatch.NEVER);
+      }
+    }
+    VisitBatch batch = visits.build();
+    BidRequests request = new BidRequests(5, 1, batch.auctions(), OwnMemory.split(batch, 1)[0], 1_000);
     List<MarketAuction> out = new ArrayList<>();
     for (int i = 0; i < N; i++) {
-      out.add(MarketAuction.of(request, i, 0, AuctionType.SECOND_PRICE, 300));
+      out.add(MarketAuction.of(request, i, AuctionType.SECOND_PRICE, 300));
     }
     return out;
   }

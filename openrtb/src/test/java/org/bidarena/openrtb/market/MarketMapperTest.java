@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.bidarena.core.customer.Stage;
 import org.bidarena.core.protocol.AuctionId;
 import org.bidarena.core.protocol.BidderProtocol.BidRequests;
+import org.bidarena.core.protocol.AuctionBatch;
+import org.bidarena.core.protocol.OwnMemory;
 import org.bidarena.core.protocol.VisitBatch;
 import org.bidarena.core.scenario.AuctionType;
 import org.bidarena.openrtb.OpenRtbJson;
@@ -13,10 +15,13 @@ import org.junit.jupiter.api.Test;
 
 class MarketMapperTest {
   // two agents; row 1 is customer 42 in consideration, seen 3 times by agent 1, who had its last click
-  private static final VisitBatch BATCH = new VisitBatch(2, new int[] {7, 42},
-      new byte[] {Stage.AWARENESS.code(), Stage.CONSIDERATION.code()}, new byte[] {0, 0, 5, 3}, new byte[] {-1, 1});
-  private static final BidRequests REQUESTS = new BidRequests(12, 3, BATCH, 1_500);
-  private static final MarketAuction AUCTION = MarketAuction.of(REQUESTS, 1, 1, AuctionType.SECOND_PRICE, 80);
+  private static final AuctionBatch BATCH = new AuctionBatch(new int[] {7, 42},
+      new byte[] {Stage.AWARENESS.code(), Stage.CONSIDERATION.code()}, new short[2], new byte[2], new int[2],
+      new byte[2]);
+  // agent 1's own memory: row 1 seen 3 times today, last clicked at tick 10
+  private static final BidRequests REQUESTS = new BidRequests(12, 3, BATCH,
+      new OwnMemory(new int[] {1}, new byte[] {3}, new int[] {VisitBatch.NEVER}, new int[] {10}), 1_500);
+  private static final MarketAuction AUCTION = MarketAuction.of(REQUESTS, 1, AuctionType.SECOND_PRICE, 80);
   private static final String ID = Long.toString(AuctionId.of(12, 3, 1));
 
   @Test
@@ -45,7 +50,7 @@ class MarketMapperTest {
 
   @Test
   void firstPriceAuctionShouldBeAtOne() {
-    var first = MarketAuction.of(REQUESTS, 0, 0, AuctionType.FIRST_PRICE, 80);
+    var first = MarketAuction.of(REQUESTS, 0, AuctionType.FIRST_PRICE, 80);
     assertThat(MarketMapper.toRequest(first).at).isEqualTo(1);
     assertThat(first.lastClickWasOwn()).isFalse();
     assertThat(first.ownFrequency()).isZero();

@@ -25,8 +25,10 @@ public final class CustomerBucket {
   public final int[] lastEngaged;
   public final long[] lifetimeValueMicros;
   /** The agent whose ad was last clicked, or -1. */
-  public final byte[] lastClickAgent;
+  public final int[] lastClickAgent;
   public final int[] lastClickTick;
+  /** The auction id of the last clicked impression, or -1: what a later purchase is attributed to. */
+  public final long[] lastClickAuction;
   /** Impressions of each agent's ads today, for frequency caps. */
   public final byte[] exposuresToday;
   /** Recent impressions of each agent's ads, halved every day, for ad fatigue. */
@@ -41,9 +43,11 @@ public final class CustomerBucket {
     this.stageSince = new int[size];
     this.lastEngaged = new int[size];
     this.lifetimeValueMicros = new long[size];
-    this.lastClickAgent = new byte[size];
-    Arrays.fill(lastClickAgent, (byte) -1);
+    this.lastClickAgent = new int[size];
+    Arrays.fill(lastClickAgent, -1);
     this.lastClickTick = new int[size];
+    this.lastClickAuction = new long[size];
+    Arrays.fill(lastClickAuction, -1);
     this.exposuresToday = new byte[size * agents];
     this.recentExposures = new byte[size * agents];
   }
@@ -51,8 +55,8 @@ public final class CustomerBucket {
   /** Rebuilds a bucket from its arrays, as read from a snapshot. */
   public CustomerBucket(
       int firstCustomer, int agents, long tick, byte[] stage, int[] stageSince, int[] lastEngaged,
-      long[] lifetimeValueMicros, byte[] lastClickAgent, int[] lastClickTick, byte[] exposuresToday,
-      byte[] recentExposures) {
+      long[] lifetimeValueMicros, int[] lastClickAgent, int[] lastClickTick, long[] lastClickAuction,
+      byte[] exposuresToday, byte[] recentExposures) {
     this.firstCustomer = firstCustomer;
     this.size = stage.length;
     this.agents = agents;
@@ -63,11 +67,12 @@ public final class CustomerBucket {
     this.lifetimeValueMicros = lifetimeValueMicros;
     this.lastClickAgent = lastClickAgent;
     this.lastClickTick = lastClickTick;
+    this.lastClickAuction = lastClickAuction;
     this.exposuresToday = exposuresToday;
     this.recentExposures = recentExposures;
     int n = size;
     if (stageSince.length != n || lastEngaged.length != n || lifetimeValueMicros.length != n
-        || lastClickAgent.length != n || lastClickTick.length != n || exposuresToday.length != n * agents
+        || lastClickAgent.length != n || lastClickTick.length != n || lastClickAuction.length != n || exposuresToday.length != n * agents
         || recentExposures.length != n * agents) {
       throw new IllegalArgumentException("customer arrays of a bucket differ in length");
     }
@@ -76,7 +81,7 @@ public final class CustomerBucket {
   public CustomerBucket copy() {
     return new CustomerBucket(
         firstCustomer, agents, tick, stage.clone(), stageSince.clone(), lastEngaged.clone(),
-        lifetimeValueMicros.clone(), lastClickAgent.clone(), lastClickTick.clone(), exposuresToday.clone(),
+        lifetimeValueMicros.clone(), lastClickAgent.clone(), lastClickTick.clone(), lastClickAuction.clone(), exposuresToday.clone(),
         recentExposures.clone());
   }
 
@@ -94,6 +99,7 @@ public final class CustomerBucket {
         && Arrays.equals(stage, b.stage) && Arrays.equals(stageSince, b.stageSince)
         && Arrays.equals(lastEngaged, b.lastEngaged) && Arrays.equals(lifetimeValueMicros, b.lifetimeValueMicros)
         && Arrays.equals(lastClickAgent, b.lastClickAgent) && Arrays.equals(lastClickTick, b.lastClickTick)
+        && Arrays.equals(lastClickAuction, b.lastClickAuction)
         && Arrays.equals(exposuresToday, b.exposuresToday) && Arrays.equals(recentExposures, b.recentExposures);
   }
 

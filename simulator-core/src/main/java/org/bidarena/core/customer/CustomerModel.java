@@ -7,6 +7,7 @@ import static org.bidarena.core.customer.Stage.INTEREST;
 import static org.bidarena.core.customer.Stage.PURCHASE;
 import static org.bidarena.core.customer.Stage.RETENTION;
 
+import org.bidarena.core.protocol.ShardProtocol.Impressions;
 import org.bidarena.core.protocol.VisitBatch;
 import org.bidarena.core.random.SeededStreams;
 import org.bidarena.core.random.SeededStreams.Stream;
@@ -159,21 +160,24 @@ public final class CustomerModel {
     return batch(b, tick, rows, rows.length);
   }
 
+  /**
+   * The visits of the given bucket rows. An agent has a memory row for a customer when its ads were seen
+   * today or recently, or when its ad was the customer's last click.
+   */
   private VisitBatch batch(CustomerBucket b, long tick, int[] rows, int n) {
     int agents = b.agents;
-    int[] customers = new int[n];
-    byte[] stages = new byte[n];
-    byte[] frequency = new byte[n * agents];
-    byte[] lastClick = new byte[n];
-    long window = attributionWindowTicks();
+    VisitBatch.Builder out = new VisitBatch.Builder(n);
     for (int v = 0; v < n; v++) {
       int i = rows[v];
-      customers[v] = b.firstCustomer + i;
-      stages[v] = b.stage[i];
-      System.arraycopy(b.exposuresToday, i * agents, frequency, v * agents, agents);
-      lastClick[v] = tick - b.lastClickTick[i] < window ? b.lastClickAgent[i] : -1;
+      out.visit(b.firstCustomer + i, b.stage[i]);
+      for (int a = 0, m = i * agents; a < agents; a++, m++) {
+        boolean clicked = b.lastClickAgent[i] == a;
+        if (b.exposuresToday[m] > 0 || b.recentExposures[m] > 0 || clicked) {
+          out.memory(a, b.exposuresToday[m], VisitBatch.NEVER, clicked ? b.lastClickTick[i] : VisitBatch.NEVER);
+        }
+      }
     }
-    return new VisitBatch(agents, customers, stages, frequency, lastClick);
+    return out.build();
   }
 
   /**
@@ -186,7 +190,8 @@ public final class CustomerModel {
    * without a click may still convert, credited to the last click, while that click is within the
    * attribution window.
    */
-  public ShardOutcomes respond(CustomerBucket b, long tick, VisitBatch visits, byte[] winners) {
+  public ShardOutcomes respond(CustomerBucket b, long tick, VisitBatch visits, Impressions won) {
+    int[] winners = won.winners();
     int now = (int) tick;
     int agents = b.agents;
     long window = attributionWindowTicks();
@@ -212,15 +217,17 @@ public final class CustomerModel {
         }
         clicked = streams.uniform(Stream.CLICK, id, tick) < ctr;
         if (clicked) {
-          b.lastClickAgent[i] = (byte) winner;
+          long auction = won.firstAuctionId() + v;
+          b.lastClickAgent[i] = winner;
           b.lastClickTick[i] = now;
+          b.lastClickAuction[i] = auction;
           b.lastEngaged[i] = now;
           double conversion = spec.baseConversion() * spec.conversionStageFactor().get(stage);
           if (streams.uniform(Stream.PURCHASE, id, tick) < conversion) {
             long value = purchase(b, i, id, now);
-            rows.add(id, winner, ShardOutcomes.CLICK | ShardOutcomes.PURCHASE, value);
+            rows.add(id, winner, ShardOutcomes.CLICK | ShardOutcomes.PURCHASE, value, auction);
           } else {
-            rows.add(id, winner, ShardOutcomes.CLICK, 0);
+            rows.add(id, winner, ShardOutcomes.CLICK, 0, auction);
             moveOnClick(b, i, id, now, stage);
           }
         } else if (stage == AWARENESS.ordinal()
@@ -233,7 +240,7 @@ public final class CustomerModel {
         double delayed = spec.delayedConversion() * spec.conversionStageFactor().get(stage);
         if (streams.uniform(Stream.DELAYED_PURCHASE, id, tick) < delayed) {
           long value = purchase(b, i, id, now);
-          rows.add(id, credited, ShardOutcomes.PURCHASE, value);
+          rows.add(id, credited, ShardOutcomes.PURCHASE, value, b.lastClickAuction[i]);
         }
       }
     }
@@ -277,30 +284,33 @@ public final class CustomerModel {
   /** Grows the outcome columns as rows are added. */
   private static final class OutcomeRows {
     private int[] customers = new int[16];
-    private byte[] agents = new byte[16];
+    private int[] agents = new int[16];
     private byte[] kinds = new byte[16];
     private long[] revenue = new long[16];
+    private long[] auctions = new long[16];
     private int n;
 
-    void add(int customer, int agent, int kind, long revenueMicros) {
+    void add(int customer, int agent, int kind, long revenueMicros, long auctionId) {
       if (n == customers.length) {
         int cap = n * 2;
         customers = java.util.Arrays.copyOf(customers, cap);
         agents = java.util.Arrays.copyOf(agents, cap);
         kinds = java.util.Arrays.copyOf(kinds, cap);
         revenue = java.util.Arrays.copyOf(revenue, cap);
+        auctions = java.util.Arrays.copyOf(auctions, cap);
       }
       customers[n] = customer;
-      agents[n] = (byte) agent;
+      agents[n] = agent;
       kinds[n] = (byte) kind;
       revenue[n] = revenueMicros;
+      auctions[n] = auctionId;
       n++;
     }
 
     ShardOutcomes build(int visits, int impressions, int[] stageCounts) {
       return new ShardOutcomes(
           visits, impressions, java.util.Arrays.copyOf(customers, n), java.util.Arrays.copyOf(agents, n),
-          java.util.Arrays.copyOf(kinds, n), java.util.Arrays.copyOf(revenue, n), stageCounts);
+          java.util.Arrays.copyOf(kinds, n), java.util.Arrays.copyOf(revenue, n), java.util.Arrays.copyOf(auctions, n), stageCounts);
     }
   }
 }

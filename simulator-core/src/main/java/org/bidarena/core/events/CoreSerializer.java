@@ -92,6 +92,7 @@ public final class CoreSerializer extends SerializerWithStringManifest {
       b.addAgents(o.agents()[i]);
       b.addKinds(o.kinds()[i]);
       b.addRevenueMicros(o.revenueMicros()[i]);
+      b.addAuctionIds(o.auctionIds()[i]);
     }
     for (int c : o.stageCounts()) {
       b.addStageCounts(c);
@@ -102,19 +103,23 @@ public final class CoreSerializer extends SerializerWithStringManifest {
   private static OutcomesRecorded outcomes(OutcomesRecordedProto p) {
     int n = p.getCustomersCount();
     int[] customers = new int[n];
-    byte[] agents = new byte[n];
+    int[] agents = new int[n];
     byte[] kinds = new byte[n];
     long[] revenue = new long[n];
+    long[] auctionIds = new long[n];
+    boolean withAuctions = p.getAuctionIdsCount() == n;
     for (int i = 0; i < n; i++) {
       customers[i] = p.getCustomers(i);
-      agents[i] = (byte) p.getAgents(i);
+      agents[i] = p.getAgents(i);
       kinds[i] = (byte) p.getKinds(i);
       revenue[i] = p.getRevenueMicros(i);
+      auctionIds[i] = withAuctions ? p.getAuctionIds(i) : -1;
     }
     int[] stageCounts = p.getStageCountsList().stream().mapToInt(Integer::intValue).toArray();
     return new OutcomesRecorded(
         p.getTick(), p.getShard(),
-        new ShardOutcomes(p.getVisits(), p.getImpressions(), customers, agents, kinds, revenue, stageCounts));
+        new ShardOutcomes(p.getVisits(), p.getImpressions(), customers, agents, kinds, revenue, auctionIds,
+            stageCounts));
   }
 
   private static CustomerShardSnapshot snapshot(CustomerBucket b) {
@@ -124,7 +129,6 @@ public final class CoreSerializer extends SerializerWithStringManifest {
             .setFirstCustomer(b.firstCustomer)
             .setAgents(b.agents)
             .setStage(ByteString.copyFrom(b.stage))
-            .setLastClickAgent(ByteString.copyFrom(b.lastClickAgent))
             .setExposuresToday(ByteString.copyFrom(b.exposuresToday))
             .setRecentExposures(ByteString.copyFrom(b.recentExposures));
     for (int i = 0; i < b.size; i++) {
@@ -132,18 +136,27 @@ public final class CoreSerializer extends SerializerWithStringManifest {
       s.addLastEngaged(b.lastEngaged[i]);
       s.addLifetimeValueMicros(b.lifetimeValueMicros[i]);
       s.addLastClickTick(b.lastClickTick[i]);
+      s.addLastClickAgents(b.lastClickAgent[i]);
+      s.addLastClickAuction(b.lastClickAuction[i]);
     }
     return s.build();
   }
 
   private static CustomerBucket bucket(CustomerShardSnapshot s) {
+    int n = s.getStage().size();
+    int[] lastClickAgent = new int[n];
+    long[] lastClickAuction = new long[n];
+    byte[] oldAgents = s.getLastClickAgent().toByteArray();
+    for (int i = 0; i < n; i++) {
+      lastClickAgent[i] = s.getLastClickAgentsCount() == n ? s.getLastClickAgents(i) : oldAgents[i];
+      lastClickAuction[i] = s.getLastClickAuctionCount() == n ? s.getLastClickAuction(i) : -1;
+    }
     return new CustomerBucket(
         s.getFirstCustomer(), s.getAgents(), s.getTick(), s.getStage().toByteArray(),
         s.getStageSinceList().stream().mapToInt(Integer::intValue).toArray(),
         s.getLastEngagedList().stream().mapToInt(Integer::intValue).toArray(),
         s.getLifetimeValueMicrosList().stream().mapToLong(Long::longValue).toArray(),
-        s.getLastClickAgent().toByteArray(),
-        s.getLastClickTickList().stream().mapToInt(Integer::intValue).toArray(),
+        lastClickAgent, s.getLastClickTickList().stream().mapToInt(Integer::intValue).toArray(), lastClickAuction,
         s.getExposuresToday().toByteArray(), s.getRecentExposures().toByteArray());
   }
 }

@@ -14,12 +14,25 @@ public final class ExchangeProtocol {
   public record Visits(long tick, int shard, VisitBatch batch) implements Command {}
 
   /**
-   * One agent's bids for a partition's auctions.
+   * One agent's bids for a partition's auctions, sparse: only the rows it bids on.
    *
-   * @param bids one per auction in the order of the BidRequests; 0 means no bid
+   * @param rows auction rows of the BidRequests, strictly ascending
+   * @param pricesMicros the bid on each of those rows, in micros per impression
+   * @param creatives the creative index the agent would show on each of those rows
    * @param spendLimitMicros the most this agent may spend in this partition this tick (its pacing share)
    */
-  public record Bids(long tick, int partition, int agent, long[] bids, long spendLimitMicros) implements Command {}
+  public record Bids(long tick, int partition, int agent, int[] rows, long[] pricesMicros, int[] creatives,
+      long spendLimitMicros) implements Command {
+
+    /** No bid at all. */
+    public static Bids none(long tick, int partition, int agent, long spendLimitMicros) {
+      return new Bids(tick, partition, agent, new int[0], new long[0], new int[0], spendLimitMicros);
+    }
+
+    public int count() {
+      return rows.length;
+    }
+  }
 
   /**
    * One episode of a real bid log, episode {@code tick} of this partition: the exchange clears it against

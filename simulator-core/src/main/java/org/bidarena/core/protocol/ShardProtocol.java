@@ -10,11 +10,15 @@ public final class ShardProtocol {
   public record Tick(long tick) implements Command {}
 
   /**
-   * The auctions of the shard's visits were cleared.
+   * The auctions of the shard's visits were cleared. Visit v of the shard's VisitBatch was auction
+   * {@code firstAuctionId + v}.
    *
-   * @param winners one entry per visit, in the order of the shard's VisitBatch: the winning agent or -1
+   * @param winners one entry per visit: the winning agent or -1
+   * @param creatives the creative shown, 0 where nothing sold
+   * @param pricesMicros the price paid, 0 where nothing sold
    */
-  public record Impressions(long tick, byte[] winners) implements Command {}
+  public record Impressions(long tick, long firstAuctionId, int[] winners, int[] creatives, long[] pricesMicros)
+      implements Command {}
 
   /**
    * Stop for good: the Driver is rewinding the run. Processed only after any write under way, and

@@ -14,7 +14,8 @@ import org.bidarena.core.customer.Stage;
  */
 final class AgentValidator {
   private static final Pattern AGENT_ID = Pattern.compile("[a-z0-9-]{1,32}");
-  private static final int MAX_AGENTS = 64;
+  /** Bidding entities a run may have: agent indices are ints, bids sparse, so cost grows with bids. */
+  private static final int MAX_AGENTS = 10_000;
 
   private final ConfigNode root;
   private final StrategyCatalog catalog;

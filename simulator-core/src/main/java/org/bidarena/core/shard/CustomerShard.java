@@ -100,17 +100,16 @@ public final class CustomerShard extends TickEntity<Command, OutcomesRecorded, C
     if (state.visits == null || tick != state.bucket.tick + 1) {
       return fail(tick, "got impressions for tick " + tick + " without its visits");
     }
-    ShardOutcomes outcomes = model.respond(state.bucket, tick, state.visits, impressions.winners());
+    ShardOutcomes outcomes = model.respond(state.bucket, tick, state.visits, impressions);
     state.visits = null;
     OutcomesRecorded event = new OutcomesRecorded(tick, shard, outcomes);
     return record(state, event, () -> sendOutcomes(event));
   }
 
   private void sendOutcomes(OutcomesRecorded event) {
-    ShardOutcomes o = event.outcomes();
-    for (int a = 0; a < scenario.agentCount(); a++) {
-      peers.bidder(a).tell(new BidderProtocol.Outcomes(
-          event.tick(), shard, o.clicks(a), o.conversions(a), o.revenueMicros(a)));
+    BidderProtocol.Outcomes[] own = event.outcomes().perAgent(event.tick(), shard, scenario.agentCount());
+    for (int a = 0; a < own.length; a++) {
+      peers.bidder(a).tell(own[a]);
     }
   }
 

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.bidarena.core.TestScenarios;
+import org.bidarena.core.protocol.Batches;
 import org.bidarena.core.protocol.VisitBatch;
 import org.bidarena.core.random.SeededStreams;
 import org.bidarena.core.scenario.CustomerModelSpec;
@@ -43,7 +44,7 @@ class CustomerModelTest {
       assertThat(visits.size()).as("every customer visits").isEqualTo(bucket.size);
       byte[] winners = new byte[visits.size()];
       Arrays.fill(winners, (byte) agent);
-      return model.respond(bucket, tick, visits, winners);
+      return model.respond(bucket, tick, visits, Batches.impressions(tick, winners));
     }
 
     /** Sets customer row i's stage, entered (and last engaged) at {@code since}. */
@@ -139,7 +140,7 @@ class CustomerModelTest {
     assertThat(b.tick).isEqualTo(-1);
     assertThat(b.agents).isEqualTo(f.scenario().agentCount());
     for (int i = 0; i < b.size; i++) {
-      assertThat(b.lastClickAgent[i]).isEqualTo((byte) -1);
+      assertThat(b.lastClickAgent[i]).isEqualTo(-1);
       assertThat(b.lastEngaged[i]).isBetween(-3 * DAY, -1);
       assertThat(b.stageSince[i]).isEqualTo(b.lastEngaged[i]);
       assertThat(b.lifetimeValueMicros[i]).isZero();
@@ -186,8 +187,10 @@ class CustomerModelTest {
     assertThat(first.size()).isPositive();
     assertThat(second.customers()).containsExactly(first.customers());
     assertThat(second.stages()).containsExactly(first.stages());
-    assertThat(second.frequency()).containsExactly(first.frequency());
-    assertThat(second.lastClickAgent()).containsExactly(first.lastClickAgent());
+    assertThat(second.memoryStart()).containsExactly(first.memoryStart());
+    assertThat(second.memoryAgent()).containsExactly(first.memoryAgent());
+    assertThat(second.memoryFrequencyToday()).containsExactly(first.memoryFrequencyToday());
+    assertThat(second.memoryLastClickTick()).containsExactly(first.memoryLastClickTick());
   }
 
   @Test
@@ -308,37 +311,38 @@ class CustomerModelTest {
 
     // then
     assertThat(v.size()).isEqualTo(b.size);
-    assertThat(v.agents()).isEqualTo(b.agents);
     for (int r = 0; r < v.size(); r++) {
       int i = v.customers()[r] - b.firstCustomer;
       assertThat(v.stages()[r]).isEqualTo(b.stage[i]);
       for (int a = 0; a < b.agents; a++) {
-        assertThat(v.frequency(r, a)).isEqualTo(b.exposuresToday[i * b.agents + a]);
+        assertThat(Batches.frequency(v, r, a)).isEqualTo(b.exposuresToday[i * b.agents + a]);
       }
     }
   }
 
   @Test
-  void visitsShouldReportLastClickAgentOnlyWithinTheAttributionWindow() {
+  void visitsShouldGiveOnlyTheClickedAgentItsLastClickTick() {
     // given
     Fixture f = certain("customers.conversion.attribution-window-days=1");
     CustomerBucket b = f.bucket();
     int window = f.spec().attributionWindowDays() * DAY;
-    b.lastClickAgent[0] = (byte) AGENT;
+    b.lastClickAgent[0] = AGENT;
     b.lastClickTick[0] = (int) MID_DAY - (window - 1);
-    b.lastClickAgent[1] = (byte) AGENT;
+    b.lastClickAgent[1] = AGENT;
     b.lastClickTick[1] = (int) MID_DAY - window;
-    b.lastClickAgent[2] = (byte) OTHER_AGENT;
+    b.lastClickAgent[2] = OTHER_AGENT;
     b.lastClickTick[2] = (int) MID_DAY;
 
     // when
     VisitBatch v = f.model().visits(b, MID_DAY);
 
-    // then
-    assertThat(v.lastClickAgent()[0]).isEqualTo((byte) AGENT);
-    assertThat(v.lastClickAgent()[1]).as("the window has passed").isEqualTo((byte) -1);
-    assertThat(v.lastClickAgent()[2]).isEqualTo((byte) OTHER_AGENT);
-    assertThat(v.lastClickAgent()[3]).as("never clicked").isEqualTo((byte) -1);
+    // then: the bidder judges the window itself from the tick
+    assertThat(Batches.lastClickAgent(v, 0)).isEqualTo(AGENT);
+    assertThat(v.memoryLastClickTick()[Batches.memoryRow(v, 0, AGENT)]).isEqualTo(b.lastClickTick[0]);
+    assertThat(v.memoryLastClickTick()[Batches.memoryRow(v, 1, AGENT)]).isEqualTo(b.lastClickTick[1]);
+    assertThat(Batches.lastClickAgent(v, 2)).isEqualTo(OTHER_AGENT);
+    assertThat(Batches.memoryRow(v, 2, AGENT)).as("no memory of an agent never seen").isEqualTo(-1);
+    assertThat(Batches.lastClickAgent(v, 3)).as("never clicked").isEqualTo(-1);
   }
 
   // ---------------------------------------------------------------- clicks, purchases and stage moves
@@ -407,11 +411,11 @@ class CustomerModelTest {
 
     // then
     assertThat(o.rows()).isEqualTo(b.size);
-    assertThat(o.agents()).containsOnly((byte) AGENT);
+    assertThat(o.agents()).containsOnly(AGENT);
     assertThat(o.kinds()).containsOnly(ShardOutcomes.CLICK);
     assertThat(o.revenueMicros()).containsOnly(0L);
     assertThat(o.customers()).isSorted().doesNotHaveDuplicates();
-    assertThat(b.lastClickAgent).containsOnly((byte) AGENT);
+    assertThat(b.lastClickAgent).containsOnly(AGENT);
     assertThat(b.lastClickTick).containsOnly((int) MID_DAY);
     assertThat(b.lastEngaged).containsOnly((int) MID_DAY);
   }
@@ -472,7 +476,7 @@ class CustomerModelTest {
     }
 
     // when
-    ShardOutcomes o = f.model().respond(b, MID_DAY, visits, winners);
+    ShardOutcomes o = f.model().respond(b, MID_DAY, visits, Batches.impressions(MID_DAY, winners));
 
     // then
     assertThat(o.rows()).isZero();
@@ -508,7 +512,7 @@ class CustomerModelTest {
     CustomerBucket before = b.copy();
 
     // when
-    ShardOutcomes o = f.model().respond(b, MID_DAY, visits, winners);
+    ShardOutcomes o = f.model().respond(b, MID_DAY, visits, Batches.impressions(MID_DAY, winners));
 
     // then
     assertThat(o.rows()).isZero();
@@ -714,7 +718,7 @@ class CustomerModelTest {
       assertThat(columnOf(b, a, b.exposuresToday)).as("agent %d today", a).containsOnly(expected);
       assertThat(columnOf(b, a, b.recentExposures)).as("agent %d recently", a).containsOnly(expected);
       for (int v = 0; v < next.size(); v++) {
-        assertThat(next.frequency(v, a)).isEqualTo(expected);
+        assertThat(Batches.frequency(next, v, a)).isEqualTo(expected);
       }
     }
   }
@@ -733,7 +737,7 @@ class CustomerModelTest {
     int window = DAY;
     // row i mod 3: 0 last clicked this agent just now, 1 another agent, 2 this agent but out of the window
     for (int i = 0; i < b.size; i++) {
-      b.lastClickAgent[i] = (byte) (i % 3 == 1 ? OTHER_AGENT : AGENT);
+      b.lastClickAgent[i] = i % 3 == 1 ? OTHER_AGENT : AGENT;
       b.lastClickTick[i] = (int) MID_DAY - (i % 3 == 2 ? window : 1);
     }
 
@@ -766,7 +770,7 @@ class CustomerModelTest {
     // row i mod 3: 0 clicked within the window, 1 clicked exactly a window ago, 2 never clicked
     for (int i = 0; i < b.size; i++) {
       if (i % 3 != 2) {
-        b.lastClickAgent[i] = (byte) OTHER_AGENT;
+        b.lastClickAgent[i] = OTHER_AGENT;
         b.lastClickTick[i] = (int) MID_DAY - (i % 3 == 0 ? window - 1 : window);
       }
     }
@@ -775,10 +779,10 @@ class CustomerModelTest {
     Arrays.fill(noAds, (byte) -1);
 
     // when
-    ShardOutcomes o = f.model().respond(b, MID_DAY, visits, noAds);
+    ShardOutcomes o = f.model().respond(b, MID_DAY, visits, Batches.impressions(MID_DAY, noAds));
 
     // then
-    assertThat(o.agents()).containsOnly((byte) OTHER_AGENT);
+    assertThat(o.agents()).containsOnly(OTHER_AGENT);
     assertThat(o.kinds()).containsOnly(ShardOutcomes.PURCHASE);
     assertThat(o.clicks(OTHER_AGENT)).isZero();
     Set<Integer> buyers = new HashSet<>();
@@ -800,7 +804,7 @@ class CustomerModelTest {
     Fixture f = certain("customers.ctr.base=1", "customers.conversion.delayed=1");
     CustomerBucket b = f.bucket();
     f.placeAll(Stage.CONSIDERATION, 0);
-    Arrays.fill(b.lastClickAgent, (byte) OTHER_AGENT);
+    Arrays.fill(b.lastClickAgent, OTHER_AGENT);
     Arrays.fill(b.lastClickTick, (int) MID_DAY - 1);
 
     // when
@@ -822,9 +826,10 @@ class CustomerModelTest {
     byte both = (byte) (click | purchase);
     ShardOutcomes o = new ShardOutcomes(
         10, 6, new int[] {1, 2, 3, 4, 5, 6},
-        new byte[] {0, 0, 1, 0, 1, 1},
+        new int[] {0, 0, 1, 0, 1, 1},
         new byte[] {click, both, click, purchase, purchase, both},
         new long[] {0, 700, 0, 300, 50, 20},
+        new long[] {1, 2, 3, 2, 3, 6},
         new int[Stage.COUNT]);
 
     // when / then
@@ -854,7 +859,7 @@ class CustomerModelTest {
     }
 
     // when
-    ShardOutcomes o = f.model().respond(b, MID_DAY, visits, winners);
+    ShardOutcomes o = f.model().respond(b, MID_DAY, visits, Batches.impressions(MID_DAY, winners));
 
     // then
     assertThat(b.tick).isEqualTo(MID_DAY);
@@ -921,11 +926,11 @@ class CustomerModelTest {
 
     // when / then
     assertThatThrownBy(() -> new CustomerBucket(
-        0, agents, 0, new byte[n], new int[n], new int[n], new long[n], new byte[n], new int[n],
+        0, agents, 0, new byte[n], new int[n], new int[n], new long[n], new int[n], new int[n], new long[n],
         new byte[n * agents], new byte[n * agents - 1]))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new CustomerBucket(
-        0, agents, 0, new byte[n], new int[n + 1], new int[n], new long[n], new byte[n], new int[n],
+        0, agents, 0, new byte[n], new int[n + 1], new int[n], new long[n], new int[n], new int[n], new long[n],
         new byte[n * agents], new byte[n * agents]))
         .isInstanceOf(IllegalArgumentException.class);
   }

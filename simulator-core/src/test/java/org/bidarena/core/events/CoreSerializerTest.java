@@ -26,16 +26,17 @@ class CoreSerializerTest extends SerializerContract {
     ShardOutcomes o = new ShardOutcomes(
         1234, 987,
         new int[] {0, 17, 17, 99_999_999},
-        new byte[] {0, 5, -1, 63},
+        new int[] {0, 5, -1, 9_999},
         new byte[] {ShardOutcomes.CLICK, both, ShardOutcomes.PURCHASE, ShardOutcomes.CLICK},
         new long[] {0, 59_999_999L, Long.MAX_VALUE, -3},
+        new long[] {(1L << 43) + 7, Long.MAX_VALUE, -1, 0},
         new int[] {400, 250, 0, 100, 30, 2_000_000_000});
     return new OutcomesRecorded((1L << 40) + 5, 4095, o);
   }
 
   private static OutcomesRecorded emptyOutcomes() {
     return new OutcomesRecorded(
-        0, 0, new ShardOutcomes(0, 0, new int[0], new byte[0], new byte[0], new long[0], new int[0]));
+        0, 0, new ShardOutcomes(0, 0, new int[0], new int[0], new byte[0], new long[0], new long[0], new int[0]));
   }
 
   private static RunStarted runStarted() {
@@ -52,14 +53,15 @@ class CoreSerializerTest extends SerializerContract {
         new int[] {-1, 0, 95, -288},
         new int[] {-72, 94, Integer.MIN_VALUE / 2, Integer.MAX_VALUE},
         new long[] {0, 60_000_000L, Long.MAX_VALUE, 1},
-        new byte[] {-1, 2, 0, -1},
+        new int[] {-1, 2, 0, 9_999},
         new int[] {Integer.MIN_VALUE / 2, 90, -5, Integer.MIN_VALUE},
+        new long[] {-1, (1L << 43) + 3, 0, Long.MAX_VALUE},
         new byte[] {0, 1, 2, 127, 0, 0, 8, 8, 8, 0, 0, 1},
         new byte[] {0, 2, 4, 127, 0, 0, 63, 9, 1, 0, 0, -1});
   }
 
   private static CustomerBucket emptyBucket() {
-    return new CustomerBucket(10, 6, -1, new byte[0], new int[0], new int[0], new long[0], new byte[0],
-        new int[0], new byte[0], new byte[0]);
+    return new CustomerBucket(10, 6, -1, new byte[0], new int[0], new int[0], new long[0], new int[0],
+        new int[0], new long[0], new byte[0], new byte[0]);
   }
 }
