@@ -51,7 +51,7 @@ const AGENT_SERIES = [
   ['impressions', 'Impressions per tick', a => a.impressions, true],
   ['spend', 'Spend per tick', a => a.spendMicros / 1e6, true],
   ['revenue', 'Revenue per tick', a => a.revenueMicros / 1e6, true],
-  ['profit', 'Profit (revenue - spend), cumulative', a => a.profitMicros / 1e6, false],
+  ['profit', 'Profit (revenue x margin - spend), cumulative', a => a.profitMicros / 1e6, false],
   ['roas', 'ROAS, cumulative', a => a.roas, false]];
 let previousAgents = null;
 renderers.agents = (agents, frame) => {
@@ -71,7 +71,7 @@ renderers.agents = (agents, frame) => {
     + '<th>revenue</th><th>profit</th><th>ROAS</th></tr>' + agents.map(a => '<tr><td>' + a.id + '</td><td>'
     + a.impressions + '</td><td data-micros="' + a.spendMicros + '">' + (a.spendMicros / 1e6).toFixed(2)
     + '</td><td>' + (a.revenueMicros / 1e6).toFixed(2) + '</td><td>' + (a.profitMicros / 1e6).toFixed(2)
-    + '</td><td>' + Number(a.roas).toFixed(2) + '</td></tr>').join('') + '</table>';
+    + '</td><td>' + (a.roas === null ? 'n/a' : Number(a.roas).toFixed(2)) + '</td></tr>').join('') + '</table>';
 };
 renderers.pacing = rows => {
   const ch = chartIn('pacing', 'Budget pacing (spend / budget to date)', 'bar', { scales: { y: { suggestedMax: 1 } } });
@@ -165,7 +165,7 @@ $('compare').onclick = async () => {
   try {
     const c = await api('GET', 'compare', { a: $('cmpA').value, b: $('cmpB').value });
     const row = (s, a) => '<td>' + a.id + '</td><td>' + a.impressions + '</td><td>' + (a.spendMicros / 1e6).toFixed(2)
-      + '</td><td>' + (a.revenueMicros / 1e6).toFixed(2) + '</td><td>' + a.roas + '</td>';
+      + '</td><td>' + (a.revenueMicros / 1e6).toFixed(2) + '</td><td>' + (a.roas === null ? 'n/a' : a.roas) + '</td>';
     const n = Math.max(c.a.agents.length, c.b.agents.length);
     let html = '<table><tr><th colspan="5">' + $('cmpA').value + ' (' + c.a.ticks + ' ticks)</th><th colspan="5">'
       + $('cmpB').value + ' (' + c.b.ticks + ' ticks)</th></tr><tr>' + '<th>agent</th><th>impr</th><th>spend</th><th>revenue</th><th>ROAS</th>'.repeat(2) + '</tr>';

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.bidarena.analysis.journal.RecordedRun;
 import org.bidarena.analysis.metrics.AgentMetrics;
+import org.bidarena.analysis.report.FiguresTable;
 import org.bidarena.analysis.report.HtmlReport;
 import org.bidarena.analysis.run.RunFolder;
 import org.bidarena.analysis.whatif.WhatIf;
@@ -55,7 +56,8 @@ class AnalysisTest {
     assertThat(Files.readString(replayed)).isEqualTo(Files.readString(dir.resolve("summary.json")));
     assertThat(Files.readString(dir.resolve("replay-ticks.csv"))).isEqualTo(Files.readString(dir.resolve("ticks.csv")));
     assertThat(replay.out()).contains("digest: " + summary.get("digest").asText());
-    assertThat(replay.out()).contains("aggressive").contains("Customer funnel");
+    assertThat(replay.out()).contains("aggressive").contains("Customer funnel").contains("CVR/clk%")
+        .contains("Market check").contains("organic share of purchases");
     System.err.printf("default run: %.1f s in-process, replay: %.1f s%n", runSeconds, replaySeconds);
   }
 
@@ -105,7 +107,7 @@ class AnalysisTest {
       assertThat(lines.count()).isEqualTo(summary.get("auctions").asLong() + 1);
     }
     assertThat(Files.readAllLines(out.resolve("outcomes.csv")).get(0))
-        .isEqualTo("tick,day,shard,customer,agent,clicked,purchased,revenue_micros");
+        .isEqualTo("tick,day,shard,customer,agent,clicked,purchased,revenue_micros,new_customer,cause");
   }
 
   @Test
@@ -172,7 +174,7 @@ class AnalysisTest {
     AgentMetrics after = result.agents().get(conservative);
     assertThat(after.strategy()).isEqualTo("aggressive");
     // 1.3x instead of 0.7x the base bid, on every stage instead of two
-    assertThat(after.avgBidMicros()).isGreaterThan(before.avgBidMicros());
+    assertThat(after.avgBidMicros().getAsLong()).isGreaterThan(before.avgBidMicros().getAsLong());
     assertThat(after.spendMicros()).isGreaterThan(before.spendMicros());
     assertThat(after.impressions()).isNotEqualTo(before.impressions());
     assertThat(after.maxDailySpendMicros()).isLessThanOrEqualTo(after.dailyBudgetMicros());
@@ -203,6 +205,10 @@ class AnalysisTest {
     for (String chart : HtmlReport.CHARTS) {
       assertThat(page).contains("<canvas id=\"" + chart + "\"");
     }
+    for (String column : FiguresTable.COLUMNS) {
+      assertThat(page).as("the figures table's column " + column).contains("<th>" + HtmlReport.escape(column) + "</th>");
+    }
+    assertThat(page).contains("<td>" + agent("fixed").get("clicks").asText() + "</td>");
     JsonNode status = Chromium.pageStatus(html);
     assertThat(status.get("errors")).as("JavaScript errors").isEmpty();
     for (String chart : HtmlReport.CHARTS) {

@@ -29,6 +29,8 @@ class BadInputTest {
         Arguments.of("customers.count=-5", List.of("customers.count", "-5")),
         Arguments.of("auction.type=third-price", List.of("auction.type", "third-price", "first-price")),
         Arguments.of("agents.aggressive.strategy=greedy", List.of("agents.aggressive.strategy", "greedy")),
+        Arguments.of("reporting.margin=1.3", List.of("reporting.margin", "1.3", "0 to 1")),
+        Arguments.of("reporting.margin=thirty", List.of("reporting.margin", "thirty")),
         Arguments.of("no-equals-sign", List.of("no-equals-sign")));
   }
 

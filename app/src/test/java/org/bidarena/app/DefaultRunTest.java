@@ -239,7 +239,20 @@ class DefaultRunTest {
       assertThat(row.get("ctr").asDouble()).isEqualTo(ratio(impressions[a] == 0 ? 0 : (double) clicks[a] / impressions[a]));
       assertThat(row.get("avgBidMicros").asLong()).isEqualTo(bids[a] == 0 ? 0 : bidSum[a] / bids[a]);
       assertThat(row.get("avgClearingPriceMicros").asLong()).isEqualTo(impressions[a] == 0 ? 0 : spend[a] / impressions[a]);
-      assertThat(row.get("cacMicros").asLong()).isEqualTo(conversions[a] == 0 ? 0 : spend[a] / conversions[a]);
+      assertThat(row.get("cvrPerImpression").asDouble())
+          .isEqualTo(ratio(impressions[a] == 0 ? 0 : (double) conversions[a] / impressions[a]));
+      assertThat(row.get("cvrPerClick").asDouble()).isEqualTo(ratio(clicks[a] == 0 ? 0 : (double) conversions[a] / clicks[a]));
+      long newCustomers = row.get("newCustomers").asLong();
+      if (!row.get("newCustomers").isNull()) {
+        assertThat(row.get("repeatConversions").asLong()).isEqualTo(conversions[a] - newCustomers);
+      }
+      if (newCustomers == 0) {
+        assertThat(row.get("cacMicros").isNull()).as("CAC without new customers is n/a").isTrue();
+      } else {
+        assertThat(row.get("cacMicros").asLong()).isEqualTo(spend[a] / newCustomers);
+      }
+      assertThat(row.get("profitMicros").asLong())
+          .isEqualTo(scenario.reporting().marginOf(revenue[a]) - spend[a]);
     }
     long customers = 0;
     for (Stage s : Stage.values()) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import org.bidarena.analysis.BadInput;
 import org.bidarena.analysis.journal.RecordedRun;
+import org.bidarena.analysis.metrics.OutcomeFields;
 import org.bidarena.core.customer.ShardOutcomes;
 import org.bidarena.core.customer.Stage;
 import org.bidarena.core.events.OutcomesRecorded;
@@ -25,7 +26,9 @@ import org.duckdb.DuckDBConnection;
 /**
  * Writes a recorded run's auctions and outcomes as two tables, through an in-memory DuckDB database:
  * {@code auctions} (one row per auction, with every agent's accepted bid in a column {@code bid_<agent>})
- * and {@code outcomes} (one row per click or purchase, credited to an agent).
+ * and {@code outcomes} (one row per click or purchase: the last-click agent it is attributed to, or null; for a
+ * purchase, whether it made a new customer and its ground-truth cause: an agent, {@code organic}, or null where
+ * the journal does not record causes).
  */
 public final class TableExport {
   public enum Format {
@@ -121,7 +124,7 @@ public final class TableExport {
     Scenario scenario = run.scenario();
     try (Statement s = c.createStatement()) {
       s.execute("CREATE TABLE outcomes (tick INTEGER, day INTEGER, shard INTEGER, customer INTEGER, agent VARCHAR,"
-          + " clicked BOOLEAN, purchased BOOLEAN, revenue_micros BIGINT)");
+          + " clicked BOOLEAN, purchased BOOLEAN, revenue_micros BIGINT, new_customer BOOLEAN, cause VARCHAR)");
     }
     try (DuckDBAppender a = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "outcomes")) {
       for (OutcomesRecorded e : run.outcomes()) {
@@ -133,14 +136,25 @@ public final class TableExport {
           a.append(day);
           a.append(e.shard());
           a.append(o.customers()[i]);
-          if (o.agents()[i] < 0) {
+          int agent = OutcomeFields.agent(o, i);
+          if (agent < 0) {
             a.appendNull();
           } else {
-            a.append(scenario.agents().get(o.agents()[i]).id());
+            a.append(scenario.agents().get(agent).id());
           }
-          a.append((o.kinds()[i] & ShardOutcomes.CLICK) != 0);
-          a.append((o.kinds()[i] & ShardOutcomes.PURCHASE) != 0);
+          boolean purchased = OutcomeFields.isPurchase(o, i);
+          a.append(OutcomeFields.isClick(o, i));
+          a.append(purchased);
           a.append(o.revenueMicros()[i]);
+          a.append(purchased && OutcomeFields.isNewCustomer(o, i));
+          int cause = purchased ? OutcomeFields.causeAgent(o, i) : OutcomeFields.UNKNOWN_CAUSE;
+          if (cause >= 0) {
+            a.append(scenario.agents().get(cause).id());
+          } else if (cause == OutcomeFields.ORGANIC && OutcomeFields.hasCauses(o)) {
+            a.append("organic");
+          } else {
+            a.appendNull();
+          }
           a.endRow();
         }
       }

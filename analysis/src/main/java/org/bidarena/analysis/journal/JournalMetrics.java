@@ -1,7 +1,6 @@
 package org.bidarena.analysis.journal;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,17 +14,18 @@ import org.bidarena.core.scenario.Scenario;
 
 /**
  * Regroups a journal walk (by persistence id) into ticks and feeds them, in tick order, to {@link RunMetrics}.
- * Only each shard's latest outcomes are kept: the funnel is made of them alone, and a run's outcomes are
- * too many to hold.
+ * A run's outcomes are too many to hold, so each customer shard's {@code OutcomesRecorded} goes to
+ * {@link RunMetrics} as it is read: the walk gives each shard's events in order, which is all its sums need.
  */
 final class JournalMetrics implements JournalVisitor {
   private final Scenario scenario;
   private final Map<Long, List<BidderTickSettled>> settled = new TreeMap<>();
   private final Map<Long, TickCompleted> completed = new TreeMap<>();
-  private final Map<Integer, OutcomesRecorded> latestOutcomes = new HashMap<>();
+  private final RunMetrics metrics;
 
   JournalMetrics(Scenario scenario) {
     this.scenario = scenario;
+    this.metrics = new RunMetrics(scenario);
   }
 
   @Override
@@ -33,7 +33,7 @@ final class JournalMetrics implements JournalVisitor {
     if (event instanceof BidderTickSettled s) {
       settled.computeIfAbsent(s.tick(), t -> new ArrayList<>()).add(s);
     } else if (event instanceof OutcomesRecorded o) {
-      latestOutcomes.merge(o.shard(), o, (a, b) -> b.tick() > a.tick() ? b : a);
+      metrics.onTick(new TickResult(o.tick(), List.of(), List.of(o), null));
     } else if (event instanceof TickCompleted t) {
       // Should a tick be journaled twice, both count, as they always have: the figures mirror the journal.
       completed.merge(t.tick(), t, (a, b) -> new TickCompleted(a.tick(), a.auctions() + b.auctions()));
@@ -42,16 +42,12 @@ final class JournalMetrics implements JournalVisitor {
 
   /** The metrics of every tick read, with the walk's digest. */
   RunJournal contents(String digest) {
-    Map<Long, List<OutcomesRecorded>> outcomes = new TreeMap<>();
-    latestOutcomes.values().forEach(o -> outcomes.computeIfAbsent(o.tick(), t -> new ArrayList<>()).add(o));
     TreeSet<Long> ticks = new TreeSet<>(settled.keySet());
-    ticks.addAll(outcomes.keySet());
     ticks.addAll(completed.keySet());
-    RunMetrics metrics = new RunMetrics(scenario);
     for (long t : ticks) {
-      metrics.onTick(new TickResult(t, settled.getOrDefault(t, List.of()), outcomes.getOrDefault(t, List.of()),
-          completed.get(t)));
+      metrics.onTick(new TickResult(t, settled.getOrDefault(t, List.of()), List.of(), completed.get(t)));
     }
-    return new RunJournal(metrics.snapshot().withDigest(digest), metrics.ticks(), metrics.lastTick());
+    return new RunJournal(metrics.snapshot().withDigest(digest), metrics.ticks(), metrics.tickOutcomes(),
+        metrics.lastTick());
   }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import org.bidarena.agents.BidderTickSettled;
 import org.bidarena.analysis.BadInput;
 import org.bidarena.analysis.metrics.RunSummary;
+import org.bidarena.analysis.metrics.TickOutcomes;
 import org.bidarena.analysis.run.RunFolder;
 import org.bidarena.cluster.JournalSettings;
 import org.bidarena.core.events.OutcomesRecorded;
@@ -27,6 +28,7 @@ public record RecordedRun(
     Coverage coverage,
     RunSummary summary,
     List<BidderTickSettled> ticks,
+    TickOutcomes tickOutcomes,
     List<AuctionsCleared> auctions,
     List<OutcomesRecorded> outcomes) {
 
@@ -62,8 +64,8 @@ public record RecordedRun(
       outcomes.sort((a, b) -> a.tick() != b.tick() ? Long.compare(a.tick(), b.tick())
           : Integer.compare(a.shard(), b.shard()));
       RunJournal contents = metrics.contents(digest);
-      return new RecordedRun(folder, scenario, started, coverage, contents.summary(), contents.ticks(), auctions,
-          outcomes);
+      return new RecordedRun(folder, scenario, started, coverage, contents.summary(), contents.ticks(),
+          contents.tickOutcomes(), auctions, outcomes);
     });
   }
 

@@ -24,9 +24,11 @@ public final class AgentTotals {
     return impressions;
   }
 
-  public AgentMetrics metrics(AgentSpec agent) {
+  /** The agent's figures, with the outcome figures of agent index {@code index} from {@code tally}. */
+  public AgentMetrics metrics(AgentSpec agent, int index, OutcomeTally tally, long marginPpm) {
     return new AgentMetrics(
         agent.id(), agent.strategy(), agent.dailyBudgetMicros(), auctions, bids, bidSum, impressions, clicks,
-        conversions, spend, revenue, maxDailySpend);
+        conversions, spend, revenue, maxDailySpend, tally.newCustomers[index], tally.acquiredRevenue[index],
+        tally.incrementalConversions[index], tally.incrementalRevenue[index], tally.causes(), marginPpm);
   }
 }

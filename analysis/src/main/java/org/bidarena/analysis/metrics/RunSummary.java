@@ -4,7 +4,12 @@ import java.util.List;
 import java.util.Locale;
 import org.bidarena.core.customer.Stage;
 
-/** The figures of a run, as printed at its end and written to {@code summary.json}. */
+/**
+ * The figures of a run, as printed at its end ({@link RunTable}) and written to {@code summary.json}. The
+ * keys of summary.json are documented in the README ("Metrics"); undefined ratios are written as null.
+ *
+ * @param marginPpm the scenario's reporting.margin in parts per million
+ */
 public record RunSummary(
     String scenario,
     long seed,
@@ -12,12 +17,15 @@ public record RunSummary(
     long ticks,
     long auctions,
     long impressions,
+    long marginPpm,
     List<AgentMetrics> agents,
+    MarketMetrics market,
     long[] funnel) {
 
   /** The same figures with the journal's digest. */
   public RunSummary withDigest(String journalDigest) {
-    return new RunSummary(scenario, seed, journalDigest, ticks, auctions, impressions, agents, funnel);
+    return new RunSummary(scenario, seed, journalDigest, ticks, auctions, impressions, marginPpm, agents, market,
+        funnel);
   }
 
   public String toJson() {
@@ -29,6 +37,7 @@ public record RunSummary(
     b.append("  \"ticks\": ").append(ticks).append(",\n");
     b.append("  \"auctions\": ").append(auctions).append(",\n");
     b.append("  \"impressions\": ").append(impressions).append(",\n");
+    b.append("  \"margin\": ").append(ratio(marginPpm / 1e6)).append(",\n");
     b.append("  \"agents\": [\n");
     for (int i = 0; i < agents.size(); i++) {
       AgentMetrics a = agents.get(i);
@@ -41,20 +50,41 @@ public record RunSummary(
           .append(", \"impressions\": ").append(a.impressions())
           .append(", \"clicks\": ").append(a.clicks())
           .append(", \"conversions\": ").append(a.conversions())
+          .append(", \"newCustomers\": ").append(Ratios.json(a.newCustomerCount()))
+          .append(", \"repeatConversions\": ").append(Ratios.json(a.repeatConversions()))
           .append(", \"spendMicros\": ").append(a.spendMicros())
           .append(", \"revenueMicros\": ").append(a.revenueMicros())
+          .append(", \"profitMicros\": ").append(a.profitMicros())
           .append(", \"roas\": ").append(ratio(a.roas()))
           .append(", \"ctr\": ").append(ratio(a.ctr()))
-          .append(", \"conversionRate\": ").append(ratio(a.conversionRate()))
-          .append(", \"cacMicros\": ").append(a.cacMicros())
+          .append(", \"cvrPerImpression\": ").append(ratio(a.cvrPerImpression()))
+          .append(", \"cvrPerClick\": ").append(ratio(a.cvrPerClick()))
+          .append(", \"cacMicros\": ").append(Ratios.json(a.cacMicros()))
+          .append(", \"ltvMicros\": ").append(Ratios.json(a.ltvMicros()))
           .append(", \"winRate\": ").append(ratio(a.winRate()))
-          .append(", \"avgBidMicros\": ").append(a.avgBidMicros())
-          .append(", \"avgClearingPriceMicros\": ").append(a.avgClearingPriceMicros())
+          .append(", \"avgBidMicros\": ").append(Ratios.json(a.avgBidMicros()))
+          .append(", \"avgClearingPriceMicros\": ").append(Ratios.json(a.avgClearingPriceMicros()))
           .append(", \"maxDailySpendMicros\": ").append(a.maxDailySpendMicros())
+          .append(", \"incrementalConversions\": ").append(a.causal() ? Long.toString(a.incrementalConversions()) : "null")
+          .append(", \"incrementalRevenueMicros\": ")
+          .append(a.causal() ? Long.toString(a.incrementalRevenueMicros()) : "null")
+          .append(", \"incrementalRoas\": ").append(ratio(a.incrementalRoas()))
+          .append(", \"incrementalProfitMicros\": ").append(Ratios.json(a.incrementalProfitMicros()))
           .append("}")
           .append(i + 1 < agents.size() ? ",\n" : "\n");
     }
     b.append("  ],\n");
+    MarketMetrics m = market;
+    b.append("  \"market\": {")
+        .append("\"purchases\": ").append(m.purchases())
+        .append(", \"purchaseRevenueMicros\": ").append(m.purchaseRevenueMicros())
+        .append(", \"organicPurchases\": ").append(m.causal() ? Long.toString(m.organicPurchases()) : "null")
+        .append(", \"organicRevenueMicros\": ").append(m.causal() ? Long.toString(m.organicRevenueMicros()) : "null")
+        .append(", \"organicShare\": ").append(ratio(m.organicShare()))
+        .append(", \"impressions\": ").append(m.impressions())
+        .append(", \"fatiguedImpressions\": ").append(m.fatigueCounted() ? Long.toString(m.fatiguedImpressions()) : "null")
+        .append(", \"fatigueShare\": ").append(ratio(m.fatigueShare()))
+        .append("},\n");
     b.append("  \"funnel\": {");
     for (Stage s : Stage.values()) {
       b.append(quote(s.key())).append(": ").append(funnel[s.ordinal()]);
@@ -64,42 +94,18 @@ public record RunSummary(
     return b.toString();
   }
 
-  /** Ratios are written with 6 decimals so that the file is the same wherever it is written. */
+  /** Ratios are written with 6 decimals so that the file is the same wherever it is written; undefined is null. */
   public static String ratio(double v) {
-    return String.format(Locale.ROOT, "%.6f", v);
+    return Ratios.json(v);
   }
 
   public static String quote(String s) {
     return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 
-  /** The per-agent table and the funnel, for the terminal. */
+  /** The per-agent tables, the market line and the funnel, for the terminal. */
   public String toTable() {
-    StringBuilder b = new StringBuilder();
-    String header = String.format(Locale.ROOT,
-        "%-14s %-13s %9s %7s %5s %10s %11s %6s %6s %6s %9s %6s %8s %9s%n",
-        "agent", "strategy", "impr", "clicks", "conv", "spend", "revenue", "ROAS", "CTR%", "CVR%", "CAC", "win%",
-        "avg bid", "avg price");
-    b.append(header);
-    b.append("-".repeat(header.length() - 1)).append('\n');
-    for (AgentMetrics a : agents) {
-      b.append(String.format(Locale.ROOT,
-          "%-14s %-13s %9d %7d %5d %10s %11s %6.2f %6.3f %6.2f %9s %6.1f %8s %9s%n",
-          a.id(), a.strategy(), a.impressions(), a.clicks(), a.conversions(), money(a.spendMicros()),
-          money(a.revenueMicros()), a.roas(), 100 * a.ctr(), 100 * a.conversionRate(), money(a.cacMicros()),
-          100 * a.winRate(), cpm(a.avgBidMicros()), cpm(a.avgClearingPriceMicros())));
-    }
-    b.append("(money in currency units; avg bid and avg price as CPM)\n\n");
-    b.append("Customer funnel at the end of the run\n");
-    long total = 0;
-    for (long n : funnel) total += n;
-    for (Stage s : Stage.values()) {
-      long n = funnel[s.ordinal()];
-      int bar = total == 0 ? 0 : (int) Math.round(40.0 * n / total);
-      b.append(String.format(Locale.ROOT, "  %-14s %8d %5.1f%% %s%n", s.key(), n, total == 0 ? 0 : 100.0 * n / total,
-          "#".repeat(bar)));
-    }
-    return b.toString();
+    return RunTable.of(this);
   }
 
   public static String money(long micros) {

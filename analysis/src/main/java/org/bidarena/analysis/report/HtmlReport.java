@@ -38,7 +38,9 @@ public final class HtmlReport {
         + ".grid{display:grid;grid-template-columns:1fr 1fr;gap:16px}"
         + ".card{border:1px solid #ddd;border-radius:6px;padding:8px}.card h2{font-size:15px;margin:4px 0 8px}"
         + ".card p{font-size:12px;color:#555;margin:0 0 6px}canvas{width:100%;height:300px}"
-        + "#status{font-size:11px;color:#777}</style>\n"
+        + "#status{font-size:11px;color:#777}"
+        + "#figures{border-collapse:collapse;font-size:12px;margin:8px 0}#figures td,#figures th{border:1px solid #ddd;"
+        + "padding:2px 6px;text-align:right}#figures td:first-child{text-align:left}</style>\n"
         + "<script>window.__errors=[];window.addEventListener('error',function(e){window.__errors.push(String(e.message))});"
         + "window.addEventListener('unhandledrejection',function(e){window.__errors.push('unhandled rejection: '+e.reason)});"
         + "</script>\n"
@@ -50,11 +52,12 @@ public final class HtmlReport {
         + String.format(Locale.ROOT, "%,d", run.summary().auctions()) + " auctions, "
         + scenario.auction().type().toString().toLowerCase(Locale.ROOT).replace('_', '-') + " auction. digest "
         + run.summary().digest().substring(0, 16) + "&hellip;</p>\n"
+        + "<h2>Figures per agent</h2>\n" + FiguresTable.html(run.summary())
         + "<div class=\"grid\">\n"
         + card("roas", "ROAS over time", "Revenue / spend per agent, cumulative from the start of the run.")
         + card("revenueSpend", "Revenue and spend per agent", "Totals over the run, in currency units.")
         + card("comparison", "Agent comparison", "Win rate (% of accepted bids won), ROAS and customer acquisition"
-            + " cost (spend per conversion).")
+            + " cost (spend per new customer; none drawn where there is none).")
         + card("heatmap", "Bid heatmap", "Average accepted bid (CPM) by the customer's stage, per agent; darker ="
             + " higher, no square = never bid.")
         + card("funnel", "Customer journey funnel", "Customers per stage after the first tick and at the end, and"
@@ -138,7 +141,7 @@ public final class HtmlReport {
       revenueUnits[a] = m.revenueMicros() / 1e6;
       winRate[a] = 100 * m.winRate();
       agentRoas[a] = m.roas();
-      cac[a] = m.cacMicros() / 1e6;
+      cac[a] = m.cacMicros().isPresent() ? m.cacMicros().getAsLong() / 1e6 : 0;
     }
     j.key("spend").numbers(spendUnits);
     j.key("revenue").numbers(revenueUnits);

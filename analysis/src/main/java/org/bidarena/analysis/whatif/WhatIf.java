@@ -11,10 +11,12 @@ import org.bidarena.agents.Strategies;
 import org.bidarena.agents.TickSettlement;
 import org.bidarena.analysis.metrics.AgentMetrics;
 import org.bidarena.analysis.metrics.AgentTotals;
+import org.bidarena.analysis.metrics.OutcomeTally;
 import org.bidarena.core.customer.CustomerBucket;
 import org.bidarena.core.customer.CustomerModel;
 import org.bidarena.core.customer.ShardOutcomes;
 import org.bidarena.core.customer.Stage;
+import org.bidarena.core.events.OutcomesRecorded;
 import org.bidarena.core.protocol.ExchangeProtocol.Bids;
 import org.bidarena.core.protocol.OwnMemory;
 import org.bidarena.core.protocol.VisitBatch;
@@ -41,6 +43,8 @@ public final class WhatIf {
   private final Scenario scenario;
   private final int agent;
   private final SeededStreams streams;
+  /** The re-simulated outcomes, summed as the run's own journal is (new customers, ground truth). */
+  private OutcomeTally tally;
 
   /** What the run would have given, per agent, and the funnel at its end. */
   public record Result(List<AgentMetrics> agents, long[] funnel) {}
@@ -54,6 +58,7 @@ public final class WhatIf {
 
   /** @param auctions every recorded AuctionsCleared, in (tick, partition) order */
   public Result run(List<AuctionsCleared> auctions) {
+    tally = new OutcomeTally(scenario.agentCount());
     int agents = scenario.agentCount();
     int partitions = scenario.partitions();
     CustomerModel model = new CustomerModel(scenario, streams);
@@ -107,7 +112,7 @@ public final class WhatIf {
     }
     List<AgentMetrics> metrics = new ArrayList<>();
     for (int a = 0; a < agents; a++) {
-      metrics.add(totals[a].metrics(scenario.agents().get(a)));
+      metrics.add(totals[a].metrics(scenario.agents().get(a), a, tally, scenario.reporting().marginPpm()));
     }
     long[] funnel = new long[Stage.COUNT];
     for (CustomerBucket b : buckets) {
@@ -161,6 +166,7 @@ public final class WhatIf {
     for (int s = 0; s < shards.length; s++) {
       int n = parts[s].size();
       ShardOutcomes o = model.respond(buckets[shards[s]], tick, parts[s], cleared.impressions(tick, p, offset, n));
+      tally.add(new OutcomesRecorded(tick, shards[s], o));
       o.addTo(t.clicks, t.conversions, t.revenue);
       offset += n;
     }

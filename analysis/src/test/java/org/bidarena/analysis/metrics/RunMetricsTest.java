@@ -56,6 +56,32 @@ class RunMetricsTest {
   }
 
   @Test
+  void snapshotShouldCountEveryPurchaseOfTheMarketAndProfitWithTheScenariosMargin() {
+    // given two shards' purchases (one attributed to the first agent, one to the second) and a click
+    RunMetrics metrics = new RunMetrics(scenario);
+    OutcomesRecorded shard0 = new OutcomesRecorded(0, 0, new ShardOutcomes(3, 2, 0, new int[] {1, 2},
+        new int[] {0, 1}, new byte[] {ShardOutcomes.PURCHASE, ShardOutcomes.CLICK}, new long[] {40_000_000, 0},
+        new long[] {-1, -1}, new int[3], new int[0], new int[0], new int[0], new int[0],
+        new int[] {ShardOutcomes.ORGANIC, ShardOutcomes.NO_PURCHASE}, new int[Stage.COUNT]));
+    OutcomesRecorded shard1 = new OutcomesRecorded(0, 1, new ShardOutcomes(3, 1, 0, new int[] {7},
+        new int[] {1}, new byte[] {ShardOutcomes.PURCHASE}, new long[] {5_000_000}, new long[] {-1}, new int[2],
+        new int[0], new int[0], new int[0], new int[0], new int[] {1}, new int[Stage.COUNT]));
+    BidderTickSettled paid = new BidderTickSettled(0, first, 10, 5, 500, 2, 1_000_000, 0, 1, 40_000_000, 1, 1.0);
+    // when fed in two calls, outcomes first, as a journal walk does
+    metrics.onTick(new TickResult(0, List.of(), List.of(shard1, shard0), null));
+    metrics.onTick(new TickResult(0, List.of(paid), List.of(), new TickCompleted(0, 6)));
+    RunSummary summary = metrics.snapshot();
+    // then
+    assertThat(summary.market().purchases()).isEqualTo(2);
+    assertThat(summary.market().purchaseRevenueMicros()).isEqualTo(45_000_000);
+    assertThat(summary.market().impressions()).isEqualTo(3);
+    assertThat(summary.marginPpm()).isEqualTo(scenario.reporting().marginPpm());
+    assertThat(summary.agents().get(0).profitMicros())
+        .isEqualTo(scenario.reporting().marginOf(40_000_000) - 1_000_000);
+    assertThat(summary.market().organicShare()).as("one organic purchase of two").isEqualTo(0.5);
+  }
+
+  @Test
   void onTickShouldRefuseAnAgentTheScenarioLacks() {
     RunMetrics metrics = new RunMetrics(scenario);
     TickResult stranger = new TickResult(0, List.of(settled(0, "stranger", 1, 1)), List.of(), null);
@@ -76,6 +102,6 @@ class RunMetricsTest {
     int[] counts = new int[Stage.COUNT];
     counts[0] = firstStage;
     return new OutcomesRecorded(tick, shard,
-        new ShardOutcomes(0, 0, new int[0], new int[0], new byte[0], new long[0], new long[0], counts));
+        ShardOutcomes.withoutRows(0, 0, 0, counts));
   }
 }

@@ -53,7 +53,7 @@ public final class ReplayCommand implements Callable<Integer> {
     Path out = dir.resolve(prefix + "summary.json");
     Path ticks = dir.resolve(prefix + "ticks.csv");
     write(out, run.summary().toJson());
-    write(ticks, TicksCsv.of(run.scenario(), run.ticks()));
+    write(ticks, TicksCsv.of(run.scenario(), run.ticks(), run.tickOutcomes()));
     System.out.printf("Replayed %d ticks of %s from %s in %.1f s%n", run.summary().ticks(), dir,
         journal.describe(folder), (System.nanoTime() - start) / 1e9);
     if (run.coverage().partial()) {

@@ -91,7 +91,7 @@ public final class Simulation {
     }
     RunJournal contents = JournalReader.read(system, scenario);
     RunFolder.writeAtomically(folder.summaryJson(), contents.summary().toJson());
-    RunFolder.writeAtomically(folder.ticksCsv(), TicksCsv.of(scenario, contents.ticks()));
+    RunFolder.writeAtomically(folder.ticksCsv(), TicksCsv.of(scenario, contents.ticks(), contents.tickOutcomes()));
     folder.writeStatus(scenario, "complete");
     return contents.summary();
   }

@@ -6,7 +6,10 @@ import static org.bidarena.analysis.metrics.RunSummary.ratio;
 import java.util.StringJoiner;
 import org.bidarena.analysis.metrics.AgentMetrics;
 
-/** Each agent's running totals: the page charts them over time in a moving window. Money in micros. */
+/**
+ * Each agent's running totals: the page charts them over time in a moving window. Money in micros; profit is
+ * revenue x the scenario's reporting.margin - spend, as in summary.json.
+ */
 final class AgentsPanel implements Panel {
   @Override
   public String id() {
@@ -20,7 +23,7 @@ final class AgentsPanel implements Panel {
       all.add("{\"id\": " + quote(a.id()) + ", \"strategy\": " + quote(a.strategy())
           + ", \"impressions\": " + a.impressions() + ", \"clicks\": " + a.clicks()
           + ", \"conversions\": " + a.conversions() + ", \"spendMicros\": " + a.spendMicros()
-          + ", \"revenueMicros\": " + a.revenueMicros() + ", \"profitMicros\": " + (a.revenueMicros() - a.spendMicros())
+          + ", \"revenueMicros\": " + a.revenueMicros() + ", \"profitMicros\": " + a.profitMicros()
           + ", \"roas\": " + ratio(a.roas()) + "}");
     }
     return all.toString();

@@ -7,6 +7,7 @@ import java.util.List;
  *
  * @param agents sorted by id; an agent's position is its index in batches and events
  * @param checkpointEveryTicks every so many ticks all stateful actors snapshot (0 = never)
+ * @param reporting how figures are reported (the margin); it does not change the simulation
  */
 public record Scenario(
     String name,
@@ -19,10 +20,20 @@ public record Scenario(
     AuctionSpec auction,
     long baseBidMicros,
     List<AgentSpec> agents,
-    int checkpointEveryTicks) {
+    int checkpointEveryTicks,
+    ReportingSpec reporting) {
 
   public Scenario {
     agents = List.copyOf(agents);
+    reporting = reporting == null ? ReportingSpec.DEFAULT : reporting;
+  }
+
+  /** A scenario with the default reporting settings. */
+  public Scenario(
+      String name, long seed, int days, int ticksPerDay, CustomerModelSpec customers, int shards, int partitions,
+      AuctionSpec auction, long baseBidMicros, List<AgentSpec> agents, int checkpointEveryTicks) {
+    this(name, seed, days, ticksPerDay, customers, shards, partitions, auction, baseBidMicros, agents,
+        checkpointEveryTicks, ReportingSpec.DEFAULT);
   }
 
   public int totalTicks() {
@@ -78,6 +89,6 @@ public record Scenario(
   public Scenario withSeed(long newSeed) {
     return new Scenario(
         name, newSeed, days, ticksPerDay, customers, shards, partitions, auction, baseBidMicros, agents,
-        checkpointEveryTicks);
+        checkpointEveryTicks, reporting);
   }
 }

@@ -79,6 +79,7 @@ final class ScenarioRenderer {
         .append(", max-bid-cpm = ").append(Money.formatCpm(a.maxBidMicros())).append(" }\n");
     b.append("bidding { base-cpm = ").append(Money.formatCpm(s.baseBidMicros())).append(" }\n");
     b.append("journal { checkpoint-every-ticks = ").append(s.checkpointEveryTicks()).append(" }\n");
+    b.append("reporting { margin = ").append(ConfigNode.plain(s.reporting().margin())).append(" }\n");
     b.append("agents {\n");
     for (AgentSpec g : s.agents()) {
       b.append("  ").append(quote(g.id())).append(" {\n");

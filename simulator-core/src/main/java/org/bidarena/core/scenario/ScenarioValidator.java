@@ -29,8 +29,8 @@ final class ScenarioValidator {
   static final long MAX_LIFETIME_VALUE_MICROS = Math.multiplyExact(MAX_TICKS, MAX_ORDER_MICROS);
 
   private static final List<String> TOP_KEYS = List.of(
-      "name", "seed", "time", "customers", "exchange", "auction", "bidding", "journal", "agent-defaults",
-      "agents");
+      "name", "seed", "time", "customers", "exchange", "auction", "bidding", "journal", "reporting",
+      "agent-defaults", "agents");
   private static final List<String> CUSTOMER_KEYS = List.of(
       "count", "shards", "initial-mix", "visits-per-day", "diurnal-amplitude", "peak-hour", "day-of-week",
       "features", "ctr", "organic", "lift", "conversion", "order-value", "transitions");
@@ -73,9 +73,17 @@ final class ScenarioValidator {
     int checkpointEvery = (int) root.child("journal", List.of("checkpoint-every-ticks"))
         .integer("checkpoint-every-ticks", 0, 1_000_000);
 
+    ReportingSpec reporting = reporting(root.child("reporting", List.of("margin")));
+
     List<AgentSpec> agents = new AgentValidator(root, catalog, customers.features()).agents();
     return new Scenario(
-        name, seed, days, ticksPerDay, customers, shards, partitions, auction, baseBid, agents, checkpointEvery);
+        name, seed, days, ticksPerDay, customers, shards, partitions, auction, baseBid, agents, checkpointEvery,
+        reporting);
+  }
+
+  /** The margin is a fraction 0..1 kept in parts per million: at most 6 decimals are meaningful. */
+  private static ReportingSpec reporting(ConfigNode r) {
+    return new ReportingSpec(Math.round(r.number("margin", 0, 1) * ReportingSpec.PPM));
   }
 
   private static CustomerModelSpec customers(ConfigNode c, int ticksPerDay) {

@@ -50,6 +50,7 @@ class ScenarioLoaderTest {
     assertThat(s.shards()).isEqualTo(8);
     assertThat(s.partitions()).isEqualTo(2);
     assertThat(s.checkpointEveryTicks()).isEqualTo(96);
+    assertThat(s.reporting().marginPpm()).isEqualTo(300_000L);
     CustomerModelSpec c = s.customers();
     assertThat(c.count()).isEqualTo(10_000);
     assertThat(c.initialMix().get(Stage.AWARENESS)).isEqualTo(0.40);
@@ -266,6 +267,7 @@ class ScenarioLoaderTest {
         "customers.ctr.base = 0.000123456789",
         "customers.order-value.mean = 0.123456",
         "auction.reserve-cpm = 0.005",
+        "reporting.margin = 0.125",
         "agents = { z { strategy = tuned, stages = [churn-risk, awareness], low = 0.3, price-cpm = 0.125 },"
             + " y-1 { strategy = fixed, daily-budget = 1234567.891011, pacing = asap, multiplier = 0.37 } }"));
 
@@ -278,6 +280,7 @@ class ScenarioLoaderTest {
     assertThat(ScenarioLoader.fromConfig(ConfigFactory.parseString(text), CATALOG)).isEqualTo(original);
     assertThat(original.agents().get(0).dailyBudgetMicros()).isEqualTo(1_234_567_891_011L);
     assertThat(original.auction().reserveMicros()).isEqualTo(5L);
+    assertThat(original.reporting().marginPpm()).isEqualTo(125_000L);
   }
 
   @Test
@@ -352,6 +355,10 @@ class ScenarioLoaderTest {
         bad(List.of("auction.min-bid-cpm=30"), "auction.min-bid-cpm = 30", "max-bid-cpm"),
         bad(List.of("bidding.base-cpm=2.0005"), "bidding.base-cpm = 2.0005", "3 decimal places"),
         bad(List.of("journal.checkpoint-every-ticks=-1"), "journal.checkpoint-every-ticks = -1", "0 to 1000000"),
+        bad(List.of("reporting.margin=1.5"), "reporting.margin = 1.5", "0 to 1"),
+        bad(List.of("reporting.margin=-0.1"), "reporting.margin = -0.1", "0 to 1"),
+        bad(List.of("reporting.margin=high"), "reporting.margin = \"high\"", "0 to 1"),
+        bad(List.of("reporting.markup=2"), "reporting.markup: unknown key"),
         bad(List.of("agents.aggressive.daily-budget=1.1234567"),
             "agents.aggressive.daily-budget = 1.1234567", "6 decimal places"),
         bad(List.of("agents.aggressive.daily-budget=-1"), "agents.aggressive.daily-budget = -1"),
