@@ -44,11 +44,8 @@ public final class BidPlanner {
   /** The planner of agent {@code agentIndex} of a scenario. */
   public static BidPlanner of(Scenario scenario, int agentIndex, SeededStreams streams, BiddingStrategy strategy) {
     return new BidPlanner(scenario.agents().get(agentIndex), agentIndex, scenario.auction(), scenario.ticksPerDay(),
-        scenario.totalTicks(), CREATIVES, streams, strategy);
+        scenario.totalTicks(), scenario.agents().get(agentIndex).creatives().size(), streams, strategy);
   }
-
-  /** Creatives per agent until the scenario declares an agent's creatives: one, creative 0. */
-  private static final int CREATIVES = 1;
 
   /** The id of auction row {@code index} of (tick, partition); see {@link AuctionId}. */
   public static long auctionId(long tick, int partition, int index) {
