@@ -69,7 +69,7 @@ class ScenarioLoaderTest {
     assertThat(c.features().deviceWeights()).containsExactly(0.60, 0.32, 0.08);
     assertThat(c.features().visibleMask()).isEqualTo(FeatureSpec.REGION | FeatureSpec.DEVICE | FeatureSpec.INTERESTS);
     assertThat(c.demand().dayOfWeek()).hasSize(7);
-    assertThat(c.attributionWindowDays()).isEqualTo(3);
+    assertThat(c.attributionWindowDays()).isEqualTo(1);
     assertThat(c.orderValueMeanMicros()).isEqualTo(45_000_000L);
     assertThat(c.orderValueSigma()).isEqualTo(0.5);
     assertThat(c.transitions().clickToInterest()).isEqualTo(0.6);
