@@ -11,7 +11,8 @@ final class FreePorts {
 
   static int consecutive(int count) {
     for (int attempt = 0; attempt < 200; attempt++) {
-      int base = 30_000 + ThreadLocalRandom.current().nextInt(20_000);
+      // below Linux's ephemeral range (32768 and up), where outgoing connections would take ports we probed
+      int base = 20_000 + ThreadLocalRandom.current().nextInt(12_000 - count);
       if (allFree(base, count)) {
         return base;
       }

@@ -24,6 +24,12 @@ public final class FatalErrors {
   private static PekkoFatalErrorWatch watch;
   /** Set once the one line is being written: what other threads print while the JVM halts is dropped. */
   private static final AtomicBoolean ENDING = new AtomicBoolean();
+  /**
+   * Heap held back until an out-of-memory error: freed first, so that writing the one line does not itself run
+   * out of memory.
+   */
+  private static final int RESERVE_BYTES = 2 << 20;
+  private static volatile byte[] reserve;
 
   private FatalErrors() {}
 
@@ -32,9 +38,16 @@ public final class FatalErrors {
     terminal = System.err;
     watch = new PekkoFatalErrorWatch(terminal, FatalErrors::pekkoThreadDied);
     System.setErr(new PrintStream(watch, false, Charset.defaultCharset()));
+    reserve = new byte[RESERVE_BYTES];
     Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
       if (causedByOutOfMemory(error)) {
-        outOfMemory(thread.getName() + ": " + error);
+        reserve = null;
+        try {
+          outOfMemory(thread.getName() + ": " + error);
+        } catch (Throwable stillOutOfMemory) {
+          // a handler that throws makes the JVM print a line of its own: halt instead, the code says why
+          Runtime.getRuntime().halt(OUT_OF_MEMORY);
+        }
       } else if (!ENDING.get()) {
         // what the JVM prints when no handler is set (ThreadGroup's would call this handler again)
         System.err.print("Exception in thread \"" + thread.getName() + "\" ");
@@ -59,6 +72,7 @@ public final class FatalErrors {
   }
 
   private static void outOfMemory(String where) {
+    reserve = null;
     end(OutOfMemoryLine.now(), where, OUT_OF_MEMORY);
   }
 
@@ -86,7 +100,8 @@ public final class FatalErrors {
   private static void pekkoThreadDied(String report) {
     String[] lines = report.split("\n", 3);
     String error = lines.length > 1 ? lines[1].strip() : "";
-    if (error.startsWith(OutOfMemoryError.class.getName())) {
+    // The report may reach stderr in several writes, so look for the error anywhere in it, not on line 2 only.
+    if (report.contains(OutOfMemoryError.class.getName()) || report.contains("Java heap space")) {
       end(OutOfMemoryLine.now(), report, OUT_OF_MEMORY);
     }
     end("error: a fatal error stopped this process: " + error
