@@ -125,7 +125,9 @@ restore_network() {
 
 engine() {
   DOCKER_BIN=/usr/bin/docker
-  [ -x "$DOCKER_BIN" ] || DOCKER_BIN=$(command -v docker || true)
+  # type -P: a path only. 'command -v docker' names this script's docker() function when no binary is
+  # installed, and docker() calling itself recursed until bash crashed.
+  [ -x "$DOCKER_BIN" ] || DOCKER_BIN=$(type -P docker || true)
   if [ -n "$DOCKER_BIN" ] && docker info >/dev/null 2>&1; then
     log "using the Docker engine that already runs ($(docker info --format '{{.ServerVersion}}'))"
   else
@@ -136,7 +138,7 @@ engine() {
     [ ${#missing[@]} -eq 0 ] || install_packages "${missing[@]}"
     [ "$(id -u)" -eq 0 ] || skip "dockerd is not running, and starting it needs root"
     DOCKER_BIN=/usr/bin/docker
-    [ -x "$DOCKER_BIN" ] || DOCKER_BIN=$(command -v docker)
+    [ -x "$DOCKER_BIN" ] || DOCKER_BIN=$(type -P docker)
     save_network
     mkdir -p "$CACHE/data"
     EXEC_ROOT=$(mktemp -d /tmp/bidarena-dockerd.XXXXXX)
