@@ -235,7 +235,7 @@ public final class CustomerModel {
         b.stage[i] = (byte) funnel.afterImpression(stage, clicked, streams.uniform(Stream.TRANSITION, id, tick, 1));
       }
       double h = hazard.hazard(b, i, stage, now, terms);
-      if (streams.uniform(Stream.PURCHASE, id, tick) < hazard.perVisit(h, f.propensity()[i], stage)) {
+      if (hazard.buys(streams.uniform(Stream.PURCHASE, id, tick), h, f.propensity()[i], stage)) {
         purchase(b, i, id, now, clicked, h, terms, ppm, rows, f.valueTier()[i], window);
       }
     }

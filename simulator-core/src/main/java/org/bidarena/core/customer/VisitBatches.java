@@ -1,5 +1,6 @@
 package org.bidarena.core.customer;
 
+import java.util.Arrays;
 import org.bidarena.core.customer.features.CustomerFeatures;
 import org.bidarena.core.protocol.VisitBatch;
 import org.bidarena.core.scenario.FeatureSpec;
@@ -21,17 +22,12 @@ final class VisitBatches {
     int[] interests = new int[n];
     byte[] tier = new byte[n];
     int[] memoryStart = new int[n + 1];
-    int m = 0;
-    for (int v = 0; v < n; v++) {
-      int i = rows[v];
-      for (int k = i * CustomerBucket.SLOTS; k < (i + 1) * CustomerBucket.SLOTS; k++) {
-        m += b.slotAgent[k] >= 0 ? 1 : 0;
-      }
-    }
-    int[] agent = new int[m];
-    byte[] frequency = new byte[m];
-    int[] lastImpression = new int[m];
-    int[] lastClick = new int[m];
+    // Sized for every slot in use, trimmed at the end: one pass over the customers instead of two.
+    int capacity = n * CustomerBucket.SLOTS;
+    int[] agent = new int[capacity];
+    byte[] frequency = new byte[capacity];
+    int[] lastImpression = new int[capacity];
+    int[] lastClick = new int[capacity];
     boolean showRegion = spec.visible(FeatureSpec.REGION);
     boolean showDevice = spec.visible(FeatureSpec.DEVICE);
     boolean showInterests = spec.visible(FeatureSpec.INTERESTS);
@@ -69,7 +65,8 @@ final class VisitBatches {
       }
     }
     memoryStart[n] = at;
-    return new VisitBatch(customers, stages, region, device, interests, tier, memoryStart, agent, frequency,
-        lastImpression, lastClick);
+    return new VisitBatch(customers, stages, region, device, interests, tier, memoryStart,
+        Arrays.copyOf(agent, at), Arrays.copyOf(frequency, at), Arrays.copyOf(lastImpression, at),
+        Arrays.copyOf(lastClick, at));
   }
 }

@@ -79,4 +79,21 @@ public final class PurchaseHazard {
     }
     return -StrictMath.expm1(-propensity * hazardPerDay / visits);
   }
+
+  /**
+   * Whether a page view with the uniform draw {@code u} ends in a purchase: {@code u < perVisit(...)}, decided
+   * without the exponential when it can be. Since 1 - e^-x < x for x > 0, a draw at or above x (with a margin
+   * far wider than expm1's error of under one ulp) cannot buy; most draws are, as purchases are rare.
+   */
+  public boolean buys(double u, double hazardPerDay, float propensity, int stage) {
+    double visits = visitsPerDay[stage];
+    if (visits <= 0 || hazardPerDay <= 0) {
+      return false;
+    }
+    double x = propensity * hazardPerDay / visits;
+    if (u >= x * (1 + 1e-9)) {
+      return false;
+    }
+    return u < -StrictMath.expm1(-x);
+  }
 }
