@@ -96,6 +96,13 @@ class AnalysisTest {
       assertThat(single(s, "SELECT count(*) FILTER (WHERE clicked) FROM " + outcomes)).isEqualTo(clicks);
       assertThat(single(s, "SELECT count(*) FILTER (WHERE bid_aggressive > 0) FROM " + auctions))
           .isEqualTo(agent("aggressive").get("bids").asLong());
+      // the long bids table holds the same bids, one row each, and marks the winner's
+      String bids = "read_parquet('" + out.resolve("bids.parquet") + "')";
+      assertThat(single(s, "SELECT count(*) FROM " + bids + " WHERE agent = 'aggressive'"))
+          .isEqualTo(agent("aggressive").get("bids").asLong());
+      assertThat(single(s, "SELECT count(*) FROM " + bids + " b JOIN " + auctions
+          + " a USING (auction_id) WHERE b.agent = 'aggressive' AND b.bid_micros <> a.bid_aggressive")).isZero();
+      assertThat(single(s, "SELECT count(*) FROM " + bids + " WHERE won")).isEqualTo(summary.get("impressions").asLong());
     }
   }
 

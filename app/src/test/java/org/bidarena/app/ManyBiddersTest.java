@@ -6,6 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.typesafe.config.ConfigFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import org.bidarena.exchange.AuctionsCleared;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -86,5 +90,29 @@ class ManyBiddersTest {
       }
     }
     assertThat(highest).as("an agent index past a byte won").isGreaterThan(255);
+
+    // and the export stays narrow: no column per agent, one row per accepted bid in the bids table
+    Path tables = temp.resolve("tables");
+    Runs.Output export = Runs.capture("export", dir.toString(), "--format", "parquet", "--to", tables.toString());
+    assertThat(export.exitCode()).as(export.err()).isZero();
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement()) {
+      String auctions = "read_parquet('" + tables.resolve("auctions.parquet") + "')";
+      String bids = "read_parquet('" + tables.resolve("bids.parquet") + "')";
+      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM (DESCRIBE SELECT * FROM " + auctions + ")")) {
+        rs.next();
+        assertThat(rs.getInt(1)).as("auctions columns").isLessThan(20);
+      }
+      long bidRows;
+      try (ResultSet rs = s.executeQuery("SELECT count(*), count(*) FILTER (WHERE won) FROM " + bids)) {
+        rs.next();
+        bidRows = rs.getLong(1);
+        assertThat(rs.getLong(2)).isEqualTo(summary.get("impressions").asLong());
+      }
+      long summaryBids = 0;
+      for (JsonNode agent : summary.get("agents")) {
+        summaryBids += agent.get("bids").asLong();
+      }
+      assertThat(bidRows).isEqualTo(summaryBids).isPositive();
+    }
   }
 }

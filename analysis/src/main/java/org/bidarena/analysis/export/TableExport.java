@@ -24,9 +24,10 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Writes a recorded run's auctions and outcomes as two tables, through an in-memory DuckDB database:
- * {@code auctions} (one row per auction, with every agent's accepted bid in a column {@code bid_<agent>})
- * and {@code outcomes} (one row per click or purchase: the last-click agent it is attributed to, or null; for a
+ * Writes a recorded run's auctions, bids and outcomes as three tables, through an in-memory DuckDB database:
+ * {@code auctions} (one row per auction; with at most {@link #WIDE_BID_AGENTS} agents, also every agent's
+ * accepted bid in a column {@code bid_<agent>}), {@code bids} (one row per accepted bid: auction, agent, bid,
+ * creative, so a market of thousands of bidders stays a narrow table) and {@code outcomes} (one row per click or purchase: the last-click agent it is attributed to, or null; for a
  * purchase, whether it made a new customer and its ground-truth cause: an agent, {@code organic}, or null where
  * the journal does not record causes).
  */
@@ -44,7 +45,10 @@ public final class TableExport {
     }
   }
 
-  public static final List<String> TABLES = List.of("auctions", "outcomes");
+  public static final List<String> TABLES = List.of("auctions", "bids", "outcomes");
+
+  /** Up to this many agents, {@code auctions} also has a {@code bid_<agent>} column per agent; beyond, only {@code bids}. */
+  public static final int WIDE_BID_AGENTS = 64;
 
   private TableExport() {}
 
@@ -63,6 +67,7 @@ public final class TableExport {
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:")) {
       DuckDBConnection duck = c.unwrap(DuckDBConnection.class);
       fillAuctions(duck, run);
+      fillBids(duck, run);
       fillOutcomes(duck, run);
       for (String table : TABLES) {
         Path target = file(dir, table, format);
@@ -80,7 +85,8 @@ public final class TableExport {
     StringBuilder ddl = new StringBuilder("CREATE TABLE auctions (auction_id BIGINT, tick INTEGER, day INTEGER,"
         + " partition INTEGER, customer INTEGER, stage VARCHAR, winner VARCHAR, price_micros BIGINT,"
         + " reserve_micros BIGINT");
-    for (AgentSpec agent : scenario.agents()) {
+    boolean wide = scenario.agentCount() <= WIDE_BID_AGENTS;
+    for (AgentSpec agent : wide ? scenario.agents() : List.<AgentSpec>of()) {
       ddl.append(", ").append(bidColumn(agent.id())).append(" BIGINT");
     }
     ddl.append(')');
@@ -88,7 +94,7 @@ public final class TableExport {
       s.execute(ddl.toString());
     }
     try (DuckDBAppender a = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "auctions")) {
-      long[] rowBids = new long[scenario.agentCount()];
+      long[] rowBids = new long[wide ? scenario.agentCount() : 0];
       for (AuctionsCleared e : run.auctions()) {
         int day = scenario.day(e.tick());
         for (int i = 0; i < e.auctions(); i++) {
@@ -107,14 +113,41 @@ public final class TableExport {
           }
           a.append(e.pricesMicros()[i]);
           a.append(e.reserveMicros());
-          java.util.Arrays.fill(rowBids, 0);
-          for (int k = e.bidStart()[i]; k < e.bidStart()[i + 1]; k++) {
-            rowBids[e.bidAgents()[k]] = e.bidMicros()[k];
+          if (wide) {
+            java.util.Arrays.fill(rowBids, 0);
+            for (int k = e.bidStart()[i]; k < e.bidStart()[i + 1]; k++) {
+              rowBids[e.bidAgents()[k]] = e.bidMicros()[k];
+            }
           }
           for (long bid : rowBids) {
             a.append(bid);
           }
           a.endRow();
+        }
+      }
+    }
+  }
+
+  private static void fillBids(DuckDBConnection c, RecordedRun run) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE bids (auction_id BIGINT, tick INTEGER, agent VARCHAR, bid_micros BIGINT,"
+          + " creative INTEGER, won BOOLEAN)");
+    }
+    try (DuckDBAppender a = c.createAppender(DuckDBConnection.DEFAULT_SCHEMA, "bids")) {
+      for (AuctionsCleared e : run.auctions()) {
+        for (int i = 0; i < e.auctions(); i++) {
+          long auction = AuctionId.of(e.tick(), e.partition(), i);
+          int winner = e.winners()[i];
+          for (int k = e.bidStart()[i]; k < e.bidStart()[i + 1]; k++) {
+            a.beginRow();
+            a.append(auction);
+            a.append((int) e.tick());
+            a.append(e.agents().get(e.bidAgents()[k]));
+            a.append(e.bidMicros()[k]);
+            a.append(e.bidCreatives()[k]);
+            a.append(e.bidAgents()[k] == winner);
+            a.endRow();
+          }
         }
       }
     }

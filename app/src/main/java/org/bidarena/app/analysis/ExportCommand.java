@@ -15,10 +15,12 @@ import picocli.CommandLine.Parameters;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Exports a run's auctions and outcomes as Parquet or CSV tables, for DuckDB, pandas or Polars.",
+      "Exports a run's auctions, bids and outcomes as Parquet or CSV tables, for DuckDB, pandas or Polars.",
       "Tables:",
       "  auctions  one row per auction: auction_id, tick, day (from 0), partition, customer, stage, winner (agent id or"
-          + " null), price_micros, reserve_micros, and bid_<agent> per agent (its accepted bid, 0 = none)",
+          + " null), price_micros, reserve_micros, and, with at most 64 agents, bid_<agent> per agent (its accepted"
+          + " bid, 0 = none)",
+      "  bids      one row per accepted bid: auction_id, tick, agent, bid_micros, creative, won",
       "  outcomes  one row per click or purchase: tick, day (from 0), shard, customer, agent (credited), clicked, purchased,"
           + " revenue_micros",
       "For the folder of 'benchmark ipinyou', one table: auctions  one row per replayed log line and algorithm:"

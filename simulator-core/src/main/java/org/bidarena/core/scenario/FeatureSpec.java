@@ -14,6 +14,8 @@ import java.util.List;
  * @param tierWeights the share of customers in each value tier
  * @param tierFactors each tier's factor on order values
  * @param propensitySigma the spread of the latent propensity, log-normal with mean 1
+ * @param regionPropensity each region's factor on the propensity, as the scenario gives it (1 where it gives
+ *     none); see {@link #normalisedRegionPropensity()}
  * @param visibleMask which features bidders see: bits {@link #REGION}, {@link #DEVICE}, {@link #INTERESTS},
  *     {@link #VALUE_TIER}
  */
@@ -26,6 +28,7 @@ public record FeatureSpec(
     double[] tierWeights,
     double[] tierFactors,
     double propensitySigma,
+    double[] regionPropensity,
     int visibleMask) {
   public static final List<String> DEVICES = List.of("mobile", "desktop", "ctv");
   public static final List<String> VISIBLE = List.of("region", "device", "interests", "value-tier");
@@ -39,6 +42,19 @@ public record FeatureSpec(
   public FeatureSpec {
     regions = List.copyOf(regions);
     interests = List.copyOf(interests);
+  }
+
+  /** The region factors divided by their customer-weighted mean: regions differ, total demand does not. */
+  public double[] normalisedRegionPropensity() {
+    double mean = 0;
+    for (int r = 0; r < regionPropensity.length; r++) {
+      mean += regionWeights[r] * regionPropensity[r];
+    }
+    double[] out = new double[regionPropensity.length];
+    for (int r = 0; r < out.length; r++) {
+      out[r] = regionPropensity[r] / mean;
+    }
+    return out;
   }
 
   public boolean visible(int feature) {
@@ -70,6 +86,7 @@ public record FeatureSpec(
         && java.util.Arrays.equals(tierWeights, x.tierWeights)
         && java.util.Arrays.equals(tierFactors, x.tierFactors)
         && java.util.Objects.equals(propensitySigma, x.propensitySigma)
+        && java.util.Arrays.equals(regionPropensity, x.regionPropensity)
         && java.util.Objects.equals(visibleMask, x.visibleMask);
   }
 
@@ -83,6 +100,7 @@ public record FeatureSpec(
         java.util.Arrays.hashCode(tierWeights),
         java.util.Arrays.hashCode(tierFactors),
         java.util.Objects.hashCode(propensitySigma),
+        java.util.Arrays.hashCode(regionPropensity),
         java.util.Objects.hashCode(visibleMask)});
   }
 
@@ -96,6 +114,7 @@ public record FeatureSpec(
         + ", tierWeights=" + java.util.Arrays.toString(tierWeights)
         + ", tierFactors=" + java.util.Arrays.toString(tierFactors)
         + ", propensitySigma=" + propensitySigma
+        + ", regionPropensity=" + java.util.Arrays.toString(regionPropensity)
         + ", visibleMask=" + visibleMask + "]";
   }
 }

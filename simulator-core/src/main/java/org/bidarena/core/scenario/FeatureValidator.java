@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 final class FeatureValidator {
   static final List<String> KEYS = List.of(
       "regions", "devices", "interests", "value-tier-weights", "value-tier-factors", "propensity-sigma",
-      "visible-to-bidders");
+      "region-propensity", "visible-to-bidders");
   static final Pattern REGION = Pattern.compile("[0-9]{5}");
   static final Pattern INTEREST = Pattern.compile("[a-z][a-z0-9-]{0,31}");
   static final int MAX_REGIONS = 10_000;
@@ -37,6 +37,7 @@ final class FeatureValidator {
           "must have as many entries as value-tier-weights (" + tierWeights.length + ")");
     }
     double sigma = f.number("propensity-sigma", 0, 2);
+    double[] regionPropensity = regionPropensity(f, new ArrayList<>(regions.keySet()));
 
     int visible = 0;
     for (String name : f.names("visible-to-bidders", FeatureSpec.VISIBLE, null, FeatureSpec.VISIBLE.size())) {
@@ -44,7 +45,26 @@ final class FeatureValidator {
     }
     return new FeatureSpec(new ArrayList<>(regions.keySet()), regionWeights, deviceWeights,
         new ArrayList<>(interests.keySet()), interests.values().stream().mapToDouble(Double::doubleValue).toArray(),
-        tierWeights, tierFactors, sigma, visible);
+        tierWeights, tierFactors, sigma, regionPropensity, visible);
+  }
+
+  /**
+   * Each region's factor on the propensity: the scenario's (0.1..10; codes that are not among the regions are
+   * ignored, so a scenario that replaces the regions need not clear the defaults), 1 for the others.
+   */
+  private static double[] regionPropensity(ConfigNode f, List<String> regions) {
+    double[] factor = new double[regions.size()];
+    java.util.Arrays.fill(factor, 1.0);
+    if (f.has("region-propensity")) {
+      SortedMap<String, Double> given = f.weights("region-propensity", REGION, MAX_REGIONS, 0.1, 10);
+      given.forEach((code, value) -> {
+        int r = regions.indexOf(code);
+        if (r >= 0) {
+          factor[r] = value;
+        }
+      });
+    }
+    return factor;
   }
 
   /** Weights that must sum to 1 (within 1e-9). */

@@ -34,6 +34,7 @@ final class ScenarioRenderer {
     b.append("    value-tier-weights = ").append(Arrays.toString(f.tierWeights())).append('\n');
     b.append("    value-tier-factors = ").append(Arrays.toString(f.tierFactors())).append('\n');
     b.append("    propensity-sigma = ").append(f.propensitySigma()).append('\n');
+    b.append("    region-propensity ").append(named(f.regions(), f.regionPropensity())).append('\n');
     b.append("    visible-to-bidders = ").append(visible(f.visibleMask())).append('\n');
     b.append("  }\n");
     ResponseSpec r = c.response();

@@ -54,8 +54,9 @@ class MarketModelCalibrationTest {
     System.out.println("7 days: " + m.report());
     assertThat(m.fatigued).as("fatigue is counted").isPositive();
     double ctr = (double) m.clicks / m.impressions;
-    assertThat(ctr).isBetween(0.001, 0.005);
+    // the README market check's published ranges: CTR 0.05-0.6%, ads cause 3-20% of purchases
+    assertThat(ctr).isBetween(0.0005, 0.006);
     double adShare = (double) m.adCaused / m.purchases;
-    assertThat(adShare).isBetween(0.05, 0.30);
+    assertThat(adShare).isBetween(0.03, 0.20);
   }
 }

@@ -106,6 +106,30 @@ class MemoryAndFeaturesTest {
   }
 
   @Test
+  void aRegionsPropensityFactorShiftsItsCustomersWhileTheMeanStaysOne() {
+    // given: region 10001 at 2x, 33101 at 0.5x, a code that is not a region (ignored), 40,000 customers
+    Scenario s = ScenarioLoader.loadDefault(List.of("customers.features.region-propensity={\"10001\"=2.0,"
+        + " \"33101\"=0.5, \"99999\"=3.0}"), 42L, TestCatalog.installedOrStandIn());
+    // when
+    CustomerFeatures f = CustomerFeatures.draw(s.customers().features(), new SeededStreams(42L), 0, 40_000);
+    // then
+    int high = s.customers().features().regions().indexOf("10001");
+    int low = s.customers().features().regions().indexOf("33101");
+    double[] sum = new double[s.customers().features().regions().size()];
+    int[] n = new int[sum.length];
+    double all = 0;
+    for (int i = 0; i < f.size(); i++) {
+      sum[f.region()[i]] += f.propensity()[i];
+      n[f.region()[i]]++;
+      all += f.propensity()[i];
+    }
+    double other = (sum[0] + sum[sum.length - 1]) / (n[0] + n[sum.length - 1]);
+    assertThat(sum[high] / n[high] / other).as("2x region against a 1x one").isCloseTo(2.0, within(0.15));
+    assertThat(sum[low] / n[low] / other).as("0.5x region against a 1x one").isCloseTo(0.5, within(0.05));
+    assertThat(all / f.size()).as("the population's mean propensity").isCloseTo(1.0, within(0.02));
+  }
+
+  @Test
   void tenThousandAgentsRunWithTheSameMemoryPerCustomerAsSix() {
     // given: the default market's customers, 2,000 of them in one shard, and 10,000 agents
     Scenario six = ScenarioLoader.loadDefault(

@@ -58,7 +58,7 @@ class ScenarioLoaderTest {
     assertThat(c.visitsPerDay().get(Stage.CONSIDERATION)).isEqualTo(4.0);
     assertThat(c.diurnalAmplitude()).isEqualTo(0.5);
     assertThat(c.peakHour()).isEqualTo(20);
-    assertThat(c.baseCtr()).isEqualTo(0.004);
+    assertThat(c.baseCtr()).isEqualTo(0.0052);
     assertThat(c.ctrStageFactor().get(Stage.CONSIDERATION)).isEqualTo(1.5);
     assertThat(c.fatigueThreshold()).isEqualTo(5);
     assertThat(c.fatigueDrop()).isEqualTo(0.30);
@@ -324,6 +324,8 @@ class ScenarioLoaderTest {
         bad(List.of("customers.transitions.click-to-interest=1.5"),
             "customers.transitions.click-to-interest = 1.5", "0 to 1"),
         bad(List.of("customers.features.devices.mobile=0.7"), "customers.features.devices = {", "sum to 1"),
+        bad(List.of("customers.features.region-propensity.10001=20"),
+            "customers.features.region-propensity.10001 = 20", "0.1 to 10"),
         bad(List.of("customers.features.devices.tablet=0.1"), "customers.features.devices.tablet: unknown key"),
         bad(List.of("customers.features.regions={ \"1234\" = 1 }"), "customers.features.regions.1234",
             "[0-9]{5}"),

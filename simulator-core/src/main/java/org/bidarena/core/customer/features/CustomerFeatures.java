@@ -10,7 +10,8 @@ import org.bidarena.core.scenario.FeatureSpec;
  * <p>Each feature is a pure function of (seed, customer id), drawn from its own stream, so a customer has the
  * same features whatever the shard layout, and a snapshot need not carry them: they are drawn again on
  * restore. Region and value tier are weighted draws; each interest signal is an independent coin with its
- * prevalence; the propensity is log-normal with mean 1, {@code exp(sigma z - sigma^2 / 2)}.
+ * prevalence; the propensity is log-normal with mean 1, {@code exp(sigma z - sigma^2 / 2)}, times the
+ * factor of the customer's region (normalised so that the population's mean stays 1).
  */
 public record CustomerFeatures(
     int firstCustomer, short[] region, byte[] device, int[] interests, byte[] valueTier, float[] propensity) {
@@ -33,6 +34,7 @@ public record CustomerFeatures(
     float[] propensity = new float[size];
     double sigma = spec.propensitySigma();
     double[] prevalence = spec.interestPrevalence();
+    double[] regionFactor = spec.normalisedRegionPropensity();
     for (int i = 0; i < size; i++) {
       long id = first + i;
       region[i] = (short) pick(spec.regionWeights(), streams.uniform(REGION, id, 0));
@@ -46,7 +48,7 @@ public record CustomerFeatures(
       interests[i] = mask;
       tier[i] = (byte) pick(spec.tierWeights(), streams.uniform(VALUE_TIER, id, 0));
       double z = sigma == 0 ? 0 : streams.normal(PROPENSITY, id, 0);
-      propensity[i] = (float) StrictMath.exp(sigma * z - sigma * sigma / 2);
+      propensity[i] = (float) (StrictMath.exp(sigma * z - sigma * sigma / 2) * regionFactor[region[i]]);
     }
     return new CustomerFeatures(first, region, device, interests, tier, propensity);
   }
