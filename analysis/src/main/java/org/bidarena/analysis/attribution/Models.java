@@ -12,7 +12,7 @@ import org.bidarena.analysis.attribution.RuleBasedModel.Rule;
  */
 public final class Models {
   public static final List<String> DEFAULT =
-      List.of("last", "first", "linear", "time-decay", "position", "markov1", "markov2", "shapley");
+      List.of("last", "first", "linear", "time-decay", "position", "markov1", "markov2", "shapley", "shapley-count");
 
   private Models() {}
 
@@ -26,11 +26,11 @@ public final class Models {
     if (name.matches("markov[1-4]")) {
       return new MarkovModel(name.charAt(6) - '0');
     }
-    if (name.equals("shapley")) {
-      return new ShapleyModel();
+    if (name.equals("shapley") || name.equals("shapley-count")) {
+      return new ShapleyModel(name.equals("shapley"));
     }
     throw new BadInput("--models: unknown model '" + name + "'; models are last, first, linear, time-decay, position,"
-        + " markov1..markov4, shapley");
+        + " markov1..markov4, shapley, shapley-count");
   }
 
   /** A comma-separated list of model names, each once, in the order given. */

@@ -6,15 +6,22 @@ import org.bidarena.core.random.SeededStreams;
 import org.bidarena.core.random.SeededStreams.Stream;
 
 /**
- * Shapley values of the keys, in a game whose worth of a coalition S is the conversions all N journeys would give
- * at the conversion rate of the journeys whose touch set lies within S:
+ * Shapley values of the keys in one of two games over the journeys, T being a journey's set of touched keys.
+ *
+ * <p>{@code shapley} (by rate): the worth of a coalition S is the conversions all N journeys would give at the
+ * conversion rate of the journeys whose touch set lies within S,
  *
  * <pre>   v(S) = N x conversions(T subset of S) / journeys(T subset of S)</pre>
  *
- * So v(empty) is N times the rate of journeys without ads (the baseline), v(all keys) is the observed conversions,
+ * so v(empty) is N times the rate of journeys without ads (the baseline), v(all keys) is the observed conversions,
  * and the values sum to v(all) - v(empty): an estimate of the conversions the ads added, not all touched
- * conversions (a key can get a negative value when its paths convert below the baseline). Revenue is the same game
- * with revenue in place of conversions. Exact (subset sums over the 2^n coalitions) up to {@code exactUpTo} keys;
+ * conversions (a key can get a negative value when its paths convert below the baseline).
+ *
+ * <p>{@code shapley-count}: v(S) = conversions(T subset of S), the conversions S's touches alone account for; the
+ * values sum to the touched conversions, and each conversion ends up split equally between the distinct keys of
+ * its path (the game is a sum of unanimity games), which makes it a check of the machinery more than a new model.
+ *
+ * <p>Revenue is the same game with revenue in place of conversions. Exact (subset sums over the 2^n coalitions) up to {@code exactUpTo} keys;
  * beyond, by random permutations (from the seeded stream below, so the same input gives the same values), each
  * value with its standard error; at most 64 keys.
  */
@@ -24,17 +31,20 @@ public final class ShapleyModel implements AttributionModel {
   public static final int DEFAULT_PERMUTATIONS = 2000;
   public static final int MAX_KEYS = 64;
 
+  private final boolean byRate;
   private final int exactUpTo;
   private final int permutations;
 
-  public ShapleyModel() {
-    this(DEFAULT_EXACT_UP_TO, DEFAULT_PERMUTATIONS);
+  /** The game by conversion rate ({@code byRate}) or by conversion count, exact up to 15 keys. */
+  public ShapleyModel(boolean byRate) {
+    this(byRate, DEFAULT_EXACT_UP_TO, DEFAULT_PERMUTATIONS);
   }
 
-  public ShapleyModel(int exactUpTo, int permutations) {
+  public ShapleyModel(boolean byRate, int exactUpTo, int permutations) {
     if (exactUpTo < 0 || exactUpTo > 20 || permutations < 2) {
       throw new IllegalArgumentException("exact up to 0..20 keys and at least 2 permutations");
     }
+    this.byRate = byRate;
     this.exactUpTo = exactUpTo;
     this.permutations = permutations;
   }
@@ -45,7 +55,7 @@ public final class ShapleyModel implements AttributionModel {
 
   @Override
   public String name() {
-    return "shapley";
+    return byRate ? "shapley" : "shapley-count";
   }
 
   @Override
@@ -190,7 +200,10 @@ public final class ShapleyModel implements AttributionModel {
     return new Result(out, true, permutations, error[0], error[1]);
   }
 
-  private static double worth(double allJourneys, double amount, double journeys) {
+  private double worth(double allJourneys, double amount, double journeys) {
+    if (!byRate) {
+      return amount;
+    }
     return journeys == 0 ? 0 : allJourneys * amount / journeys;
   }
 

@@ -10,14 +10,14 @@ import org.junit.jupiter.api.Test;
 
 class CreditSumsTest {
   @Test
-  void everyModelButShapleyHandsOutExactlyTheTouchedConversionsAndTheirRevenue() {
+  void everyModelButShapleyByRateHandsOutExactlyTheTouchedConversionsAndTheirRevenue() {
     for (long seed = 1; seed <= 5; seed++) {
       // given a random log, cut with and without a lookback
       for (int lookback : new int[] {0, 30}) {
         Journeys j = Journeys.of(Logs.random(seed, 500, 6, 3000, 400), Logs.keys(6), lookback);
         assertThat(j.touchedConversions()).isPositive();
         for (String name : List.of("last", "first", "linear", "time-decay", "position", "markov1", "markov2",
-            "markov3")) {
+            "markov3", "shapley-count")) {
           // when
           Credits c = Models.byName(name, 12).attribute(j);
           // then

@@ -1,0 +1,137 @@
+package org.bidarena.app.analysis;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.bidarena.analysis.BadInput;
+import org.bidarena.analysis.attribution.Attribution;
+import org.bidarena.analysis.attribution.AttributionModel;
+import org.bidarena.analysis.attribution.AttributionTables;
+import org.bidarena.analysis.attribution.Dimension;
+import org.bidarena.analysis.attribution.Keys;
+import org.bidarena.analysis.attribution.Models;
+import org.bidarena.analysis.attribution.RunTouches;
+import org.bidarena.analysis.attribution.TouchLog;
+import org.bidarena.analysis.journal.RecordedRun;
+import org.bidarena.analysis.run.RunFolder;
+import org.bidarena.app.command.ReadJournalOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "attribute",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Credits a recorded run's conversions to its touches by several attribution models, and scores each against"
+          + " the simulator's causal ground truth (the journaled expected share of every touch in every purchase).",
+      "Prints conversions and revenue per key by the truth, the run's own last click and each model, then each"
+          + " model's error against the truth. Writes attribution.csv, attribution-errors.csv, markov-transitions.csv"
+          + " and removal-effects.csv.",
+      "A conversion's path holds the touches since the customer's previous conversion (--lookback limits their"
+          + " age). The rule-based and Markov models split the conversions that had at least one touch; shapley"
+          + " splits its estimate of the conversions the ads added; the truth says how many the ads caused.",
+      "Example:  bidarena attribute runs/my-run --by agent --models last,position,markov2,shapley --half-life 96"
+    })
+public final class AttributeCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "DIR", description = "The run folder, as made by 'bidarena run'.")
+  Path dir;
+
+  @Option(names = "--by", paramLabel = "DIMENSION", defaultValue = "agent",
+      description = "What credit is grouped by: agent, channel, creative or cell (campaign cells; runs without"
+          + " cells refuse it). Default: ${DEFAULT-VALUE}.")
+  String by;
+
+  @Option(names = "--models", paramLabel = "LIST",
+      defaultValue = "last,first,linear,time-decay,position,markov1,markov2,shapley",
+      description = "Comma-separated models: last, first, linear, time-decay, position (40/20/40), markov1..markov4"
+          + " (Markov chain of that order, exact removal effects), shapley. Default: ${DEFAULT-VALUE}.")
+  String models;
+
+  @Option(names = "--half-life", paramLabel = "TICKS",
+      description = "Time decay's half-life in ticks, a number above 0 (default: one simulated day).")
+  String halfLife;
+
+  @Option(names = "--lookback", paramLabel = "TICKS", defaultValue = "0",
+      description = "Only touches younger than this many ticks count for a conversion; 0 (default): every touch"
+          + " since the customer's previous conversion.")
+  String lookback;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Where the CSV files go (default: the run folder).")
+  Path out;
+
+  @Mixin ReadJournalOptions journal = new ReadJournalOptions();
+
+  @Mixin PartialOption partial = new PartialOption();
+
+  @Override
+  public Integer call() throws Exception {
+    Dimension dimension = Dimension.parse(by);
+    int lookbackTicks = lookbackTicks(lookback);
+    Double givenHalfLife = halfLife == null ? null : halfLifeTicks(halfLife);
+    Models.parse(models, givenHalfLife == null ? 1 : givenHalfLife);
+    Path target = out == null ? dir : out;
+    RunFolder folder = RunFolder.open(dir);
+    if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+      throw new BadInput("--out " + out + ": exists and is not a directory");
+    }
+    RecordedRun run = RecordedRun.read(folder, journal.settings(folder), journal.describe(folder), true,
+        partial.partial);
+    double halfLifeTicks = givenHalfLife == null ? run.scenario().ticksPerDay() : givenHalfLife;
+    List<AttributionModel> chosen = Models.parse(models, halfLifeTicks);
+    TouchLog log = RunTouches.log(run.scenario(), run.auctions(), run.outcomes());
+    if (dimension == Dimension.CELL && !log.hasCells()) {
+      throw new BadInput("--by cell: the run's touches have no campaign cells; use --by agent, channel or creative");
+    }
+    Keys keys = RunTouches.keys(run.scenario(), dimension, log);
+    Attribution attribution;
+    try {
+      attribution = Attribution.of(RunTouches.of(run.scenario(), run.auctions(), run.outcomes(), log, keys), keys,
+          chosen, lookbackTicks);
+    } catch (IllegalArgumentException e) {
+      throw new BadInput("attribute --by " + dimension.key() + ": " + e.getMessage());
+    }
+    if (run.coverage().partial()) {
+      System.out.println(run.coverage().label());
+      System.out.println();
+    }
+    System.out.print(AttributionTables.text(attribution));
+    try {
+      Files.createDirectories(target);
+      AttributionTables.write(attribution, target);
+    } catch (IOException e) {
+      throw new BadInput("cannot write the attribution files to " + target + ": " + BadInput.ioReason(e));
+    }
+    System.out.println("wrote " + String.join(", ", AttributionTables.FILES) + " to " + target);
+    return 0;
+  }
+
+  static double halfLifeTicks(String text) {
+    double v;
+    try {
+      v = Double.parseDouble(text.trim());
+    } catch (NumberFormatException e) {
+      v = Double.NaN;
+    }
+    if (!(v > 0) || Double.isInfinite(v)) {
+      throw new BadInput("--half-life " + text + ": must be a number of ticks above 0, e.g. 96");
+    }
+    return v;
+  }
+
+  static int lookbackTicks(String text) {
+    try {
+      int v = Integer.parseInt(text.trim());
+      if (v >= 0) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // fall through to the one line below
+    }
+    throw new BadInput("--lookback " + text + ": must be a whole number of ticks >= 0 (0: since the previous"
+        + " conversion)");
+  }
+}
