@@ -9,6 +9,9 @@ package org.bidarena.analysis.attribution;
  * up to more than 1, since a path needs all of its touches).
  */
 public final class MarkovModel implements AttributionModel {
+  /** Dense solves cost states^3 / 3 each, one per key and one for the whole chain: about 20 s at this bound. */
+  static final double MAX_WORK = 2e10;
+
   private final int order;
 
   public MarkovModel(int order) {
@@ -29,6 +32,12 @@ public final class MarkovModel implements AttributionModel {
   public Result removalEffects(Journeys journeys) {
     MarkovChain chain = MarkovChain.of(journeys, order);
     int keys = journeys.keys().size();
+    double work = (keys + 1.0) * Math.pow(chain.states(), 3) / 3;
+    if (work > MAX_WORK) {
+      throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+          "%s over %d keys has %d states: %d exact solves would take about %.0e operations, more than %.0e"
+              + " (fewer keys or a lower order)", name(), keys, chain.states(), keys + 1, work, MAX_WORK));
+    }
     double all = ConversionProbability.of(chain, -1);
     double[] without = new double[keys];
     double[] effect = new double[keys];
