@@ -34,11 +34,22 @@ import picocli.CommandLine.Parameters;
       "A conversion's path holds the touches since the customer's previous conversion (--lookback limits their"
           + " age). The rule-based and Markov models split the conversions that had at least one touch; shapley"
           + " splits its estimate of the conversions the ads added; the truth says how many the ads caused.",
-      "Example:  bidarena attribute runs/my-run --by agent --models last,position,markov2,shapley --half-life 96"
+      "Example:  bidarena attribute runs/my-run --by agent --models last,position,markov2,shapley --half-life 96",
+      "Benchmark (no run folder): bidarena attribute --bench 10000000 times the attribution of a synthetic log of"
+          + " that many touches (journeys, then each model) and prints the median seconds of --repeats runs."
     })
 public final class AttributeCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "DIR", description = "The run folder, as made by 'bidarena run'.")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "DIR",
+      description = "The run folder, as made by 'bidarena run' (none with --bench).")
   Path dir;
+
+  @Option(names = "--bench", paramLabel = "TOUCHES",
+      description = "Benchmark mode: attribute a synthetic log of this many touches (1..200000000) instead of a run.")
+  String bench;
+
+  @Option(names = "--repeats", paramLabel = "N", defaultValue = "3",
+      description = "Benchmark mode: how many times to time it (1..100); the median is printed. Default: 3.")
+  String repeats;
 
   @Option(names = "--by", paramLabel = "DIMENSION", defaultValue = "agent",
       description = "What credit is grouped by: agent, channel, creative or cell (campaign cells; runs without"
@@ -73,6 +84,12 @@ public final class AttributeCommand implements Callable<Integer> {
     int lookbackTicks = lookbackTicks(lookback);
     Double givenHalfLife = halfLife == null ? null : halfLifeTicks(halfLife);
     Models.parse(models, givenHalfLife == null ? 1 : givenHalfLife);
+    if (bench != null) {
+      return bench(dimension, givenHalfLife == null ? 96 : givenHalfLife);
+    }
+    if (dir == null) {
+      throw new BadInput("attribute needs a run folder DIR (or --bench TOUCHES for the benchmark)");
+    }
     Path target = out == null ? dir : out;
     RunFolder folder = RunFolder.open(dir);
     if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
@@ -107,6 +124,39 @@ public final class AttributeCommand implements Callable<Integer> {
     }
     System.out.println("wrote " + String.join(", ", AttributionTables.FILES) + " to " + target);
     return 0;
+  }
+
+  private int bench(Dimension dimension, double halfLifeTicks) {
+    if (dir != null) {
+      throw new BadInput("--bench takes no run folder: it times a synthetic log (drop " + dir + ")");
+    }
+    int touches = whole("--bench", bench, 1, 200_000_000);
+    int times = whole("--repeats", repeats, 1, 100);
+    if (dimension == Dimension.CELL) {
+      throw new BadInput("--by cell: the synthetic log has no campaign cells; use --by agent, channel or creative");
+    }
+    TouchLog log = org.bidarena.analysis.attribution.SyntheticTouches.of(touches, 1);
+    Keys keys = Keys.of(dimension, org.bidarena.analysis.attribution.SyntheticTouches.AGENTS,
+        org.bidarena.analysis.attribution.SyntheticTouches.CREATIVES, 0);
+    System.out.printf("Attribution of a synthetic log: %,d touches, %,d customers, %,d conversions, by %s;"
+        + " median of %d runs on %d cores.%n", log.touches(), log.customers(), log.conversions(), dimension.key(),
+        times, Runtime.getRuntime().availableProcessors());
+    var medians = org.bidarena.analysis.attribution.AttributionBench.medians(log, keys,
+        Models.parse(models, halfLifeTicks), times);
+    medians.forEach((phase, seconds) -> System.out.printf("  %-14s %8.2f s%n", phase, seconds));
+    return 0;
+  }
+
+  private static int whole(String option, String text, int min, int max) {
+    try {
+      int v = Integer.parseInt(text.trim());
+      if (v >= min && v <= max) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // the one line below says what is allowed
+    }
+    throw new BadInput(option + " " + text + ": must be a whole number " + min + ".." + max);
   }
 
   static double halfLifeTicks(String text) {
