@@ -16,8 +16,9 @@ import org.bidarena.analysis.journal.RecordedRun;
  * The report's attribution chart: per agent, the share of its credit that the ground truth, the run's last click
  * and each default model give it. Shares rather than counts, because the truth credits ads with a few percent of
  * the purchases while the rule-based models hand out every touched one; the counts are {@code bidarena attribute}'s.
- * A model that cannot run on this run (too many agents for a Markov chain) is left out, and beyond 15 agents so are
- * markov2 and Shapley, to keep the report quick.
+ * A model that cannot run on this run (too many agents for a Markov chain) is left out, and so is one that gives an
+ * agent negative credit (Shapley by rate can), whose shares are no shares; beyond 15 agents so are markov2 and
+ * Shapley, to keep the report quick.
  */
 public final class AttributionChart {
   /** Series names, and per series the share of credit (%) of each agent. */
@@ -41,7 +42,10 @@ public final class AttributionChart {
       }
       AttributionModel model = Models.byName(name, run.scenario().ticksPerDay());
       try {
-        credits.add(model.attribute(journeys));
+        Credits c = model.attribute(journeys);
+        if (java.util.Arrays.stream(c.conversions()).allMatch(v -> v >= 0)) {
+          credits.add(c);
+        }
       } catch (IllegalArgumentException tooLarge) {
         // left out of the chart, as the class comment says
       }

@@ -66,8 +66,8 @@ public final class HtmlReport {
         + card("pacing", "Budget pacing", "Share of the daily budget spent by time of day, averaged over the days.")
         + card("attribution", "Attribution: models against the causal truth", "Each agent's share of the conversion"
             + " credit by the ground truth (expected causal shares of its touches), the run's last click and each"
-            + " model; shares, since the truth credits ads with a few percent of purchases. Counts and errors:"
-            + " bidarena attribute.")
+            + " model; shares, since the truth credits ads with a few percent of purchases. A model that gives an"
+            + " agent negative credit (Shapley by rate can) is left out. Counts and errors: bidarena attribute.")
         + "</div>\n<pre id=\"status\">pending</pre>\n"
         + "<script>const DATA = " + data + ";\n" + SCRIPT + "</script>\n"
         + "</body></html>\n";
