@@ -129,6 +129,10 @@ class AttributeCommandTest {
       {"attribute", dir, "--half-life", "-3", "--out", out.toString()},
       {"attribute", dir, "--half-life", "soon", "--out", out.toString()},
       {"attribute", dir, "--lookback", "-1", "--out", out.toString()},
+      {"attribute", "--out", out.toString()},
+      {"attribute", "--bench", "0", "--out", out.toString()},
+      {"attribute", "--bench", "1000", "--repeats", "0", "--out", out.toString()},
+      {"attribute", dir, "--bench", "1000", "--out", out.toString()},
     };
     for (String[] args : cases) {
       // when
@@ -142,6 +146,16 @@ class AttributeCommandTest {
     assertThat(Runs.bidarena("attribute", dir, "--by", "cell").err()).contains("no campaign cells");
     assertThat(Runs.bidarena("attribute", dir, "--models", "last,lsat").err()).contains("unknown model 'lsat'");
     assertThat(run.resolve("attribution.csv")).doesNotExist();
+  }
+
+  @Test
+  void benchModeTimesEveryModelOnASyntheticLog() {
+    // when
+    Runs.Output bench = Runs.capture("attribute", "--bench", "5000", "--repeats", "1", "--models", "last,markov2,shapley");
+    // then
+    assertThat(bench.exitCode()).as(bench.err()).isZero();
+    assertThat(bench.out()).contains("5,000 touches").contains("journeys").contains("markov2").contains("shapley")
+        .containsPattern("total +[0-9.]+ s");
   }
 
   /** attribution.csv as "model key" -> {conversions, revenue micros}. */

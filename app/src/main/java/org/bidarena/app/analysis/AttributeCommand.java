@@ -57,9 +57,10 @@ public final class AttributeCommand implements Callable<Integer> {
   String by;
 
   @Option(names = "--models", paramLabel = "LIST",
-      defaultValue = "last,first,linear,time-decay,position,markov1,markov2,shapley",
+      defaultValue = "last,first,linear,time-decay,position,markov1,markov2,shapley,shapley-count",
       description = "Comma-separated models: last, first, linear, time-decay, position (40/20/40), markov1..markov4"
-          + " (Markov chain of that order, exact removal effects), shapley. Default: ${DEFAULT-VALUE}.")
+          + " (Markov chain of that order, exact removal effects), shapley (by conversion rate), shapley-count."
+          + " Default: ${DEFAULT-VALUE}.")
   String models;
 
   @Option(names = "--half-life", paramLabel = "TICKS",
