@@ -118,6 +118,7 @@ class AttributeCommandTest {
   void badInputExitsTwoWithOneLineAndWritesNothing(@TempDir Path temp) throws Exception {
     Path notARun = Files.createDirectories(temp.resolve("empty"));
     Path out = temp.resolve("out");
+    Path file = Files.writeString(temp.resolve("a-file"), "x");
     String dir = run.toString();
     String[][] cases = {
       {"attribute", notARun.toString(), "--out", out.toString()},
@@ -133,6 +134,7 @@ class AttributeCommandTest {
       {"attribute", "--bench", "0", "--out", out.toString()},
       {"attribute", "--bench", "1000", "--repeats", "0", "--out", out.toString()},
       {"attribute", dir, "--bench", "1000", "--out", out.toString()},
+      {"attribute", dir, "--out", file.resolve("under").toString()},
     };
     for (String[] args : cases) {
       // when
@@ -146,12 +148,14 @@ class AttributeCommandTest {
     assertThat(Runs.bidarena("attribute", dir, "--by", "cell").err()).contains("no campaign cells");
     assertThat(Runs.bidarena("attribute", dir, "--models", "last,lsat").err()).contains("unknown model 'lsat'");
     assertThat(run.resolve("attribution.csv")).doesNotExist();
+    assertThat(file).hasContent("x");
   }
 
   @Test
   void benchModeTimesEveryModelOnASyntheticLog() {
     // when
-    Runs.Output bench = Runs.capture("attribute", "--bench", "5000", "--repeats", "1", "--models", "last,markov2,shapley");
+    Runs.Output bench =
+        Runs.capture("attribute", "--bench", "5000", "--repeats", "1", "--models", "last,markov2,shapley");
     // then
     assertThat(bench.exitCode()).as(bench.err()).isZero();
     assertThat(bench.out()).contains("5,000 touches").contains("journeys").contains("markov2").contains("shapley")

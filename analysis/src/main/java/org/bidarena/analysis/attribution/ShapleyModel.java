@@ -21,7 +21,8 @@ import org.bidarena.core.random.SeededStreams.Stream;
  * values sum to the touched conversions, and each conversion ends up split equally between the distinct keys of
  * its path (the game is a sum of unanimity games), which makes it a check of the machinery more than a new model.
  *
- * <p>Revenue is the same game with revenue in place of conversions. Exact (subset sums over the 2^n coalitions) up to {@code exactUpTo} keys;
+ * <p>Revenue is the same game with revenue in place of conversions. Exact (subset sums over the 2^n coalitions)
+ * up to {@code exactUpTo} keys;
  * beyond, by random permutations (from the seeded stream below, so the same input gives the same values), each
  * value with its standard error; at most 64 keys.
  */

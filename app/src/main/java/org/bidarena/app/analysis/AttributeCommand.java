@@ -93,9 +93,7 @@ public final class AttributeCommand implements Callable<Integer> {
     }
     Path target = out == null ? dir : out;
     RunFolder folder = RunFolder.open(dir);
-    if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
-      throw new BadInput("--out " + out + ": exists and is not a directory");
-    }
+    requireWritable(target);
     RecordedRun run = RecordedRun.read(folder, journal.settings(folder), journal.describe(folder), true,
         partial.partial);
     double halfLifeTicks = givenHalfLife == null ? run.scenario().ticksPerDay() : givenHalfLife;
@@ -125,6 +123,21 @@ public final class AttributeCommand implements Callable<Integer> {
     }
     System.out.println("wrote " + String.join(", ", AttributionTables.FILES) + " to " + target);
     return 0;
+  }
+
+  /** Refuses, before the journal is read, a target that is a file or lies under one or in a read-only place. */
+  private void requireWritable(Path target) {
+    Path p = target.toAbsolutePath();
+    while (p != null && !Files.exists(p)) {
+      p = p.getParent();
+    }
+    String option = out == null ? "the run folder " : "--out ";
+    if (p == null || !Files.isDirectory(p)) {
+      throw new BadInput(option + target + ": cannot write the attribution files there (" + p + " is not a directory)");
+    }
+    if (!Files.isWritable(p)) {
+      throw new BadInput(option + target + ": cannot write the attribution files there (" + p + " is read-only)");
+    }
   }
 
   private int bench(Dimension dimension, double halfLifeTicks) {
