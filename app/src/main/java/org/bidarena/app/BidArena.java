@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.bidarena.analysis.BadInput;
 import org.bidarena.app.analysis.ExportCommand;
 import org.bidarena.app.analysis.ReplayCommand;
+import org.bidarena.app.analysis.AttributeCommand;
 import org.bidarena.app.analysis.ReportCommand;
 import org.bidarena.app.analysis.SqlCommand;
 import org.bidarena.app.analysis.WhatIfCommand;
@@ -34,7 +35,8 @@ import picocli.CommandLine;
         "3:out of memory: raise the heap (-Xmx) and resume"},
     subcommands = {
       RunCommand.class, ResumeCommand.class, ReplayCommand.class, ExportCommand.class, SqlCommand.class,
-      WhatIfCommand.class, ReportCommand.class, NodeCommand.class, ClusterCommand.class, ThroughputCommand.class,
+      WhatIfCommand.class, ReportCommand.class, AttributeCommand.class, NodeCommand.class, ClusterCommand.class,
+      ThroughputCommand.class,
       IpinyouBenchmarkCommand.class, ServeCommand.class, HelpCommand.class
     })
 public final class BidArena implements Runnable {

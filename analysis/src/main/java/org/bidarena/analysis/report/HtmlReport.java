@@ -23,7 +23,7 @@ public final class HtmlReport {
   /** The UMD build in the chart.js WebJar; the version is the one app/pom.xml depends on. */
   public static final String CHART_JS = "META-INF/resources/webjars/chart.js/4.5.1/dist/chart.umd.min.js";
   public static final List<String> CHARTS =
-      List.of("roas", "revenueSpend", "comparison", "heatmap", "funnel", "prices", "pacing");
+      List.of("roas", "revenueSpend", "comparison", "heatmap", "funnel", "prices", "pacing", "attribution");
   private static final long PRICE_BUCKET_MICROS = 250;
 
   private HtmlReport() {}
@@ -64,6 +64,10 @@ public final class HtmlReport {
             + " impressions sold per stage.")
         + card("prices", "Clearing prices (the bid landscape)", "Auctions sold, by price paid (CPM buckets of 0.25).")
         + card("pacing", "Budget pacing", "Share of the daily budget spent by time of day, averaged over the days.")
+        + card("attribution", "Attribution: models against the causal truth", "Each agent's share of the conversion"
+            + " credit by the ground truth (expected causal shares of its touches), the run's last click and each"
+            + " model; shares, since the truth credits ads with a few percent of purchases. A model that gives an"
+            + " agent negative credit (Shapley by rate can) is left out. Counts and errors: bidarena attribute.")
         + "</div>\n<pre id=\"status\">pending</pre>\n"
         + "<script>const DATA = " + data + ";\n" + SCRIPT + "</script>\n"
         + "</body></html>\n";
@@ -195,6 +199,10 @@ public final class HtmlReport {
     for (int s = 0; s < Stage.COUNT; s++) end[s] = run.summary().funnel()[s];
     j.key("funnelStart").numbers(first);
     j.key("funnelEnd").numbers(end);
+    AttributionChart.Data attribution = AttributionChart.of(run);
+    j.key("attributionKeys").array(attribution.keys());
+    j.key("attributionSeries").array(attribution.series());
+    j.key("attributionShares").matrix(attribution.sharePercent());
     j.close();
     return j.toString();
   }
@@ -324,6 +332,10 @@ public final class HtmlReport {
           data: {labels: DATA.todLabels, datasets: perAgent(DATA.pacing)},
           options: {scales: {y: {min: 0, title: {display: true, text: '% of daily budget spent'}},
             x: {ticks: {maxTicksLimit: 12}}}}});
+        new Chart(document.getElementById('attribution'), {type: 'bar',
+          data: {labels: DATA.attributionKeys, datasets: DATA.attributionSeries.map((s, i) => ({label: s,
+            data: DATA.attributionShares[i], backgroundColor: i === 0 ? '#000000' : color(i - 1)}))},
+          options: {scales: {y: {title: {display: true, text: '% of the credit'}}}}});
       }
       function drawn(canvas) {
         const ctx = canvas.getContext('2d');
