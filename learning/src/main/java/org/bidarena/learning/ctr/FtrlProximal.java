@@ -1,0 +1,132 @@
+package org.bidarena.learning.ctr;
+
+/**
+ * FTRL-Proximal logistic regression on binary hashed features (McMahan et al., KDD 2013, Algorithm 1).
+ * Per coordinate i it keeps z_i (the accumulated gradient, less the proximal terms) and n_i (the sum of
+ * squared gradients); the weight is derived from them when needed:
+ *
+ * <pre>
+ * w_i = 0                                                   if |z_i| <= l1
+ * w_i = -(z_i - sign(z_i) l1) / ((beta + sqrt(n_i)) / alpha + l2)   otherwise
+ * </pre>
+ *
+ * An update on (x, y) with p = sigmoid(w . x) and g = p - y for each active coordinate: sigma =
+ * (sqrt(n_i + g^2) - sqrt(n_i)) / alpha, z_i += g - sigma w_i, n_i += g^2. So (z, n) and the settings are the
+ * whole state: a model saved and loaded continues exactly as one that never stopped.
+ */
+public final class FtrlProximal {
+  private final FtrlSettings settings;
+  private final int bits;
+  private final double[] z;
+  private final double[] n;
+  /** The weights of the example being scored, reused by {@link #update} (one example at a time). */
+  private final double[] w;
+  private long examples;
+
+  public FtrlProximal(FtrlSettings settings, int hashBits, int maxFeatures) {
+    this.settings = settings;
+    this.bits = hashBits;
+    this.z = new double[1 << hashBits];
+    this.n = new double[1 << hashBits];
+    this.w = new double[maxFeatures];
+  }
+
+  public FtrlSettings settings() {
+    return settings;
+  }
+
+  public int hashBits() {
+    return bits;
+  }
+
+  /** Examples learned so far. */
+  public long examples() {
+    return examples;
+  }
+
+  /** The click probability of an example given by its first {@code count} coordinates. */
+  public double predict(int[] x, int count) {
+    return predict(x, 0, count);
+  }
+
+  /** As {@link #predict(int[], int)}, for the coordinates {@code x[from .. from + count)}. */
+  public double predict(int[] x, int from, int count) {
+    double dot = 0;
+    for (int k = 0; k < count; k++) {
+      double wi = weight(x[from + k]);
+      w[k] = wi;
+      dot += wi;
+    }
+    return sigmoid(dot);
+  }
+
+  /** Learns one example (label 0 or 1) and returns the probability it was given before the update. */
+  public double update(int[] x, int count, int label) {
+    return update(x, 0, count, label);
+  }
+
+  /** As {@link #update(int[], int, int)}, for the coordinates {@code x[from .. from + count)}. */
+  public double update(int[] x, int from, int count, int label) {
+    double p = predict(x, from, count);
+    double g = p - label;
+    double g2 = g * g;
+    double alpha = settings.alpha();
+    for (int k = 0; k < count; k++) {
+      int i = x[from + k];
+      double ni = n[i];
+      double sigma = (Math.sqrt(ni + g2) - Math.sqrt(ni)) / alpha;
+      z[i] += g - sigma * w[k];
+      n[i] = ni + g2;
+    }
+    examples++;
+    return p;
+  }
+
+  /** The weight of coordinate i, from z and n. */
+  public double weight(int i) {
+    double zi = z[i];
+    double l1 = settings.l1();
+    if (zi <= l1 && zi >= -l1) {
+      return 0;
+    }
+    double sign = zi < 0 ? -1 : 1;
+    return -(zi - sign * l1) / ((settings.beta() + Math.sqrt(n[i])) / settings.alpha() + settings.l2());
+  }
+
+  public double z(int i) {
+    return z[i];
+  }
+
+  public double n(int i) {
+    return n[i];
+  }
+
+  /** Sets one coordinate's state (for loading a model file). */
+  void set(int i, double zi, double ni) {
+    z[i] = zi;
+    n[i] = ni;
+  }
+
+  void setExamples(long count) {
+    this.examples = count;
+  }
+
+  /** The number of coordinates ever touched (n > 0). */
+  public int activeCoordinates() {
+    int c = 0;
+    for (double v : n) {
+      c += v > 0 ? 1 : 0;
+    }
+    return c;
+  }
+
+  public int size() {
+    return z.length;
+  }
+
+  /** A logistic function that saturates instead of overflowing. */
+  static double sigmoid(double t) {
+    double c = Math.max(-35, Math.min(35, t));
+    return 1 / (1 + Math.exp(-c));
+  }
+}
