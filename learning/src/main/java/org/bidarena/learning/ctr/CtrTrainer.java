@@ -96,9 +96,9 @@ public final class CtrTrainer {
       batch = new BatchLogistic(layout.hashBits(), ftrl.settings().l2());
       batch.fit(batchData, batchPasses);
     }
-    Scores[] scores = score(data, batch, x, scratch);
-    return new Result(trained, held, skipped, updateNanos, totalNanos, scores[0], scores[1], scores[2],
-        batchData.size());
+    Scored scores = score(model, batch, holdout, data);
+    return new Result(trained, held, skipped, updateNanos, totalNanos, scores.model(), scores.oracle(),
+        scores.batch(), batchData.size());
   }
 
   private static long learn(FtrlProximal ftrl, EncodedExamples block) {
@@ -111,8 +111,16 @@ public final class CtrTrainer {
     return System.nanoTime() - t0;
   }
 
-  /** Scores the held-out examples (all of them when nothing is held out): model, oracle, batch. */
-  private Scores[] score(Supplier<ExampleReader> data, BatchLogistic batch, int[] x, long[] scratch) {
+  /** The scores of one pass: the model's, the true probabilities' (empty without them), the batch model's. */
+  public record Scored(Scores model, Scores oracle, Scores batch) {}
+
+  /**
+   * Scores the held-out examples (all of them when nothing is held out) with the model, the data's true
+   * probabilities where it has them, and the batch model when there is one.
+   */
+  public static Scored score(CtrModel model, BatchLogistic batch, Holdout holdout, Supplier<ExampleReader> data) {
+    int[] x = new int[model.layout().maxFeatures()];
+    long[] scratch = new long[model.layout().fields().size()];
     Scores m = new Scores();
     Scores o = new Scores();
     Scores b = new Scores();
@@ -133,6 +141,6 @@ public final class CtrTrainer {
         }
       }
     }
-    return new Scores[] {m, o, b};
+    return new Scored(m, o, b);
   }
 }
