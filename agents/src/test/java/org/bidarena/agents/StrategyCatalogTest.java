@@ -20,9 +20,9 @@ class StrategyCatalogTest {
   private static final int ALL_STAGES = (1 << Stage.COUNT) - 1;
 
   @Test
-  void theInstalledCatalogShouldBeThisModulesSixStrategiesSortedByName() {
+  void theInstalledCatalogShouldBeThisModulesEightStrategiesSortedByName() {
     assertThat(StrategyCatalog.installed().names())
-        .containsExactly("adaptive", "aggressive", "conservative", "fixed", "random", "retargeting");
+        .containsExactly("adaptive", "aggressive", "conservative", "fixed", "pctr", "pctr-value", "random", "retargeting");
     assertThat(new Strategies().names()).isEqualTo(StrategyCatalog.installed().names());
   }
 

@@ -20,11 +20,13 @@ public final class RunExampleColumns {
   private int[] lastImpression = new int[1024];
   private int[] lastClick = new int[1024];
   private double[] truth = new double[1024];
+  private double[] visibleTruth = new double[1024];
   private byte[] clicked = new byte[1024];
   private int[] day = new int[1024];
 
   /** Adds visit {@code v} of {@code visits}, won by {@code winner}, as the winner saw it before the impression. */
-  void add(VisitBatch visits, int v, int winner, long t, double probability, boolean click, int dayOfRun) {
+  void add(VisitBatch visits, int v, int winner, long t, double probability, double withoutHidden, boolean click,
+      int dayOfRun) {
     if (size == agent.length) {
       grow();
     }
@@ -46,6 +48,7 @@ public final class RunExampleColumns {
       }
     }
     truth[size] = probability;
+    visibleTruth[size] = withoutHidden;
     clicked[size] = (byte) (click ? 1 : 0);
     day[size] = dayOfRun;
     size++;
@@ -64,6 +67,7 @@ public final class RunExampleColumns {
     lastImpression = Arrays.copyOf(lastImpression, n);
     lastClick = Arrays.copyOf(lastClick, n);
     truth = Arrays.copyOf(truth, n);
+    visibleTruth = Arrays.copyOf(visibleTruth, n);
     clicked = Arrays.copyOf(clicked, n);
     day = Arrays.copyOf(day, n);
   }
@@ -116,6 +120,14 @@ public final class RunExampleColumns {
 
   public double truth(int e) {
     return truth[e];
+  }
+
+  /**
+   * The true probability with the customer's hidden propensity replaced by its mean effect: what a bidder
+   * that knew the click model exactly, but not the propensity no bidder sees, would predict.
+   */
+  public double visibleTruth(int e) {
+    return visibleTruth[e];
   }
 
   public int clicked(int e) {

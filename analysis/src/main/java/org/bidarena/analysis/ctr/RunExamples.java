@@ -7,6 +7,7 @@ import java.util.Set;
 import org.bidarena.core.customer.CustomerBucket;
 import org.bidarena.core.customer.CustomerModel;
 import org.bidarena.core.customer.ShardOutcomes;
+import org.bidarena.core.customer.features.CustomerFeatures;
 import org.bidarena.core.events.OutcomesRecorded;
 import org.bidarena.core.protocol.AuctionId;
 import org.bidarena.core.protocol.ShardProtocol.Impressions;
@@ -14,6 +15,8 @@ import org.bidarena.core.protocol.VisitBatch;
 import org.bidarena.core.random.SeededStreams;
 import org.bidarena.core.scenario.Scenario;
 import org.bidarena.exchange.AuctionsCleared;
+import org.bidarena.learning.ctr.Holdout;
+import org.bidarena.learning.ctr.Scores;
 
 /**
  * The click examples of a recorded run: one per impression, with what the winning bidder could see when it
@@ -32,6 +35,8 @@ public final class RunExamples {
   private final Scenario scenario;
   private final RunExampleColumns columns = new RunExampleColumns();
   private long verifiedClicks;
+  /** The factor a customer's hidden propensity puts on its click probability, over the mean factor. */
+  private java.util.function.IntToDoubleFunction hidden;
 
   private RunExamples(Scenario scenario) {
     this.scenario = scenario;
@@ -56,8 +61,26 @@ public final class RunExamples {
     return verifiedClicks;
   }
 
+  /** The visible oracle's scores (see {@link RunExampleColumns#visibleTruth}) on the held-out examples. */
+  public Scores visibleOracle(Holdout holdout) {
+    Scores s = new Scores();
+    for (int e = 0; e < columns.size(); e++) {
+      if (!holdout.any() || holdout.heldOut(e, columns.day(e))) {
+        s.add(columns.visibleTruth(e), columns.clicked(e));
+      }
+    }
+    return s;
+  }
+
   private void run(List<AuctionsCleared> auctions, List<OutcomesRecorded> outcomes) {
     SeededStreams streams = new SeededStreams(scenario.seed());
+    // The propensity's factor on the click probability, and its mean over customers (log-normal, mean 1).
+    float[] propensity = CustomerFeatures.draw(scenario.customers().features(), streams, 0,
+        scenario.customers().count()).propensity();
+    double w = scenario.customers().response().propensityWeight();
+    double sigma = scenario.customers().features().propensitySigma();
+    double meanFactor = Math.exp(w * (w - 1) * sigma * sigma / 2);
+    hidden = id -> Math.pow(propensity[id], w) / meanFactor;
     CustomerModel model = new CustomerModel(scenario, streams);
     CustomerBucket[] buckets = new CustomerBucket[scenario.shards()];
     for (int k = 0; k < buckets.length; k++) {
@@ -127,7 +150,8 @@ public final class RunExamples {
       Impressions won = new Impressions(tick, AuctionId.of(tick, p, from), winners, creatives,
           Arrays.copyOfRange(recorded.pricesMicros(), from, to));
       model.observe((t, visit, auction, customer, agent, probability, clicked) ->
-          columns.add(visits, visit, agent, t, probability, clicked, scenario.day(t)));
+          columns.add(visits, visit, agent, t, probability,
+              Math.min(1, probability / hidden.applyAsDouble(customer)), clicked, scenario.day(t)));
       try {
         replayed[shard] = model.respond(buckets[shard], tick, visits, won);
       } finally {

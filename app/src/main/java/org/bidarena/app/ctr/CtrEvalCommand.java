@@ -7,6 +7,7 @@ import org.bidarena.analysis.ctr.CtrData;
 import org.bidarena.analysis.ctr.CtrReport;
 import org.bidarena.learning.ctr.CtrModel;
 import org.bidarena.learning.ctr.CtrTrainer;
+import org.bidarena.learning.ctr.Holdout;
 import org.bidarena.learning.ctr.ModelFile;
 import org.bidarena.learning.ctr.ModelFileException;
 import picocli.CommandLine.Command;
@@ -41,10 +42,14 @@ public final class CtrEvalCommand implements Callable<Integer> {
       throw new BadInput("the model file " + modelFile + " was made for the feature layout " + model.layout().describe()
           + ", not for " + d.layoutName() + " data");
     }
-    CtrTrainer.Scored s = CtrTrainer.score(model, null, data.holdout(d), d::open);
+    Holdout holdout = data.holdout(d);
+    CtrTrainer.Scored s = CtrTrainer.score(model, null, holdout, d::open);
     System.out.print(CtrReport.header(s.model()));
     System.out.print(CtrReport.row("FTRL model", s.model()));
     System.out.print(CtrReport.row("oracle (true pCTR)", s.oracle()));
+    if (d.run() != null) {
+      System.out.print(CtrReport.row("visible oracle (see README)", d.run().visibleOracle(holdout)));
+    }
     System.out.print(CtrReport.calibration("FTRL model", s.model()));
     return 0;
   }

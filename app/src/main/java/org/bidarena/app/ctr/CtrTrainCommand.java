@@ -69,8 +69,15 @@ public final class CtrTrainCommand implements Callable<Integer> {
       description = "Training examples the batch cross-check keeps in memory (0 = no cross-check; default 1000000).")
   int batchCap = 1_000_000;
 
+  @Option(names = "--batch-passes", paramLabel = "N",
+      description = "Full passes of the batch cross-check: 1..10000 (default ${DEFAULT-VALUE}).")
+  int batchPasses = 200;
+
   @Override
   public Integer call() throws Exception {
+    if (batchPasses < 1 || batchPasses > 10_000) {
+      throw new BadInput("--batch-passes " + batchPasses + ": must be 1..10000");
+    }
     if (epochs < 1 || epochs > 1000) {
       throw new BadInput("--epochs " + epochs + ": must be 1..1000");
     }
@@ -84,7 +91,7 @@ public final class CtrTrainCommand implements Callable<Integer> {
     CtrModel model = model(d);
     Holdout holdout = data.holdout(d);
     Progress progress = new Progress();
-    CtrTrainer.Result r = new CtrTrainer(model, holdout, epochs, batchCap, 30, progress::report).run(d::open);
+    CtrTrainer.Result r = new CtrTrainer(model, holdout, epochs, batchCap, batchPasses, progress::report).run(d::open);
     progress.done();
     ModelFile.save(model, out);
     System.out.printf(Locale.ROOT, "Trained FTRL-Proximal (alpha %s, beta %s, l1 %s, l2 %s) on %,d examples (%d epoch%s)"
@@ -102,6 +109,9 @@ public final class CtrTrainCommand implements Callable<Integer> {
     System.out.print(CtrReport.header(r.model()));
     System.out.print(CtrReport.row("FTRL model", r.model()));
     System.out.print(CtrReport.row("oracle (true pCTR)", r.oracle()));
+    if (d.run() != null) {
+      System.out.print(CtrReport.row("visible oracle (see README)", d.run().visibleOracle(holdout)));
+    }
     System.out.print(CtrReport.row("batch logistic (" + r.batchExamples() + ")", r.batch()));
     System.out.print(CtrReport.calibration("FTRL model", r.model()));
     System.out.println("Model written to " + out + ".");

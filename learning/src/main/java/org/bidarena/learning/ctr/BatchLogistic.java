@@ -2,8 +2,8 @@ package org.bidarena.learning.ctr;
 
 /**
  * Plain batch logistic regression on the same hashed coordinates, as a cross-check of FTRL: full passes over
- * all examples, each a gradient step scaled per coordinate by the inverse of its diagonal Hessian (a damped
- * diagonal Newton step, which one-hot features make nearly exact), with an L2 penalty. No online updates,
+ * all examples, each a gradient step scaled per coordinate by the inverse of its diagonal Hessian (a diagonal
+ * Newton step, damped by the number of coordinates an example has), with an L2 penalty. No online updates,
  * no learning-rate schedule to tune: what it converges to is the regularised maximum-likelihood fit.
  */
 public final class BatchLogistic {
@@ -22,6 +22,13 @@ public final class BatchLogistic {
     double[] grad = new double[w.length];
     double[] hess = new double[w.length];
     int[] c = data.coords();
+    int most = 1;
+    for (int e = 0; e < data.size(); e++) {
+      most = Math.max(most, data.end(e) - data.start(e));
+    }
+    // Every coordinate of an example steps at once, so each takes 1/(coordinates per example) of its own
+    // Newton step: together they make at most one step, and the passes cannot overshoot.
+    double damping = 1.0 / most;
     for (int pass = 0; pass < passes; pass++) {
       java.util.Arrays.fill(grad, 0);
       java.util.Arrays.fill(hess, 0);
@@ -40,8 +47,7 @@ public final class BatchLogistic {
       }
       for (int i = 0; i < w.length; i++) {
         if (hess[i] > 0) {
-          // Halved: coordinates that share examples would otherwise overshoot together.
-          w[i] -= 0.5 * (grad[i] + l2 * w[i]) / (hess[i] + l2);
+          w[i] -= damping * (grad[i] + l2 * w[i]) / (hess[i] + l2);
         }
       }
     }

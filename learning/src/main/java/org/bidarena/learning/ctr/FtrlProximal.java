@@ -22,6 +22,7 @@ public final class FtrlProximal {
   /** The weights of the example being scored, reused by {@link #update} (one example at a time). */
   private final double[] w;
   private long examples;
+  private long clicks;
 
   public FtrlProximal(FtrlSettings settings, int hashBits, int maxFeatures) {
     this.settings = settings;
@@ -79,6 +80,7 @@ public final class FtrlProximal {
       n[i] = ni + g2;
     }
     examples++;
+    clicks += label;
     return p;
   }
 
@@ -107,8 +109,19 @@ public final class FtrlProximal {
     n[i] = ni;
   }
 
-  void setExamples(long count) {
-    this.examples = count;
+  /** Clicked examples learned so far. */
+  public long clicks() {
+    return clicks;
+  }
+
+  /** The click rate of the examples learned, the model's prior; NaN before any. */
+  public double trainingCtr() {
+    return examples == 0 ? Double.NaN : (double) clicks / examples;
+  }
+
+  void setCounts(long examples, long clicks) {
+    this.examples = examples;
+    this.clicks = clicks;
   }
 
   /** The number of coordinates ever touched (n > 0). */

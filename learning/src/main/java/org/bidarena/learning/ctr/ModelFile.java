@@ -15,13 +15,13 @@ import java.util.zip.CRC32C;
 
 /**
  * A CTR model's whole state in one file, so training can continue where it stopped: the magic and version,
- * the FTRL settings, the feature layout, the examples learned, every touched coordinate's (z, n), and a
+ * the FTRL settings, the feature layout, the examples and clicks learned, every touched coordinate's (z, n), and a
  * CRC-32C of all the bytes before it. Loading refuses a file that is not one, is cut short or altered
  * (checksum), or whose layout differs from the one the caller needs.
  *
  * <pre>
  * "BIDARENA-CTR" u16 version | f64 alpha beta l1 l2 | utf name | i32 bits | i32 fields, utf each
- * | i32 crosses, (i32 a, i32 b) each | i64 examples | i32 coordinates, (i32 index, f64 z, f64 n) each | i32 crc32c
+ * | i32 crosses, (i32 a, i32 b) each | i64 examples | i64 clicks | i32 coordinates, (i32 index, f64 z, f64 n) each | i32 crc32c
  * </pre>
  */
 public final class ModelFile {
@@ -68,6 +68,7 @@ public final class ModelFile {
       out.writeInt(c[1]);
     }
     out.writeLong(f.examples());
+    out.writeLong(f.clicks());
     out.writeInt(f.activeCoordinates());
     for (int i = 0; i < f.size(); i++) {
       if (f.n(i) > 0) {
@@ -119,7 +120,12 @@ public final class ModelFile {
         crosses.add(new int[] {in.readInt(), in.readInt()});
       }
       CtrModel model = new CtrModel(new FeatureLayout(name, fields, crosses, bits), settings);
-      model.ftrl().setExamples(in.readLong());
+      long examples = in.readLong();
+      long clicks = in.readLong();
+      if (examples < 0 || clicks < 0 || clicks > examples) {
+        throw new ModelFileException(bad + " (" + clicks + " clicks in " + examples + " examples)");
+      }
+      model.ftrl().setCounts(examples, clicks);
       int size = 1 << bits;
       for (int k = in.readInt(); k > 0; k--) {
         int i = in.readInt();
