@@ -104,8 +104,8 @@ public final class CtrTrainCommand implements Callable<Integer> {
     }
     System.out.printf(Locale.ROOT, "Held out: %s (%,d examples); skipped %,d malformed lines.%n", holdout.describe(),
         r.heldOut(), r.skipped());
-    System.out.printf(Locale.ROOT, "Throughput: %,.0f examples/s for the FTRL updates alone; %,.0f examples/s end to"
-        + " end (reading, hashing, updating).%n", r.updatesPerSecond(), r.endToEndPerSecond());
+    System.out.printf(Locale.ROOT, "Throughput: %,.0f examples per CPU-second for the FTRL updates alone (one thread);"
+        + " %,.0f examples/s wall-clock end to end (reading, hashing, updating).%n", r.updatesPerSecond(), r.endToEndPerSecond());
     System.out.print(CtrReport.header(r.model()));
     System.out.print(CtrReport.row("FTRL model", r.model()));
     System.out.print(CtrReport.row("oracle (true pCTR)", r.oracle()));

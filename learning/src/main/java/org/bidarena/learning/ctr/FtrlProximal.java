@@ -17,19 +17,21 @@ package org.bidarena.learning.ctr;
 public final class FtrlProximal {
   private final FtrlSettings settings;
   private final int bits;
-  private final double[] z;
-  private final double[] n;
+  /** z_i at 2i and n_i at 2i + 1: one cache line holds both, and hashed coordinates are far apart. */
+  private final double[] zn;
   /** The weights of the example being scored, reused by {@link #update} (one example at a time). */
   private final double[] w;
+  /** sqrt(n_i) of the example being scored, reused by {@link #update}. */
+  private final double[] rootN;
   private long examples;
   private long clicks;
 
   public FtrlProximal(FtrlSettings settings, int hashBits, int maxFeatures) {
     this.settings = settings;
     this.bits = hashBits;
-    this.z = new double[1 << hashBits];
-    this.n = new double[1 << hashBits];
+    this.zn = new double[2 << hashBits];
     this.w = new double[maxFeatures];
+    this.rootN = new double[maxFeatures];
   }
 
   public FtrlSettings settings() {
@@ -53,8 +55,13 @@ public final class FtrlProximal {
   /** As {@link #predict(int[], int)}, for the coordinates {@code x[from .. from + count)}. */
   public double predict(int[] x, int from, int count) {
     double dot = 0;
+    double l1 = settings.l1();
     for (int k = 0; k < count; k++) {
-      double wi = weight(x[from + k]);
+      int i = x[from + k] << 1;
+      double zi = zn[i];
+      double root = Math.sqrt(zn[i + 1]);
+      rootN[k] = root;
+      double wi = zi <= l1 && zi >= -l1 ? 0 : weight(zi, root);
       w[k] = wi;
       dot += wi;
     }
@@ -73,11 +80,11 @@ public final class FtrlProximal {
     double g2 = g * g;
     double alpha = settings.alpha();
     for (int k = 0; k < count; k++) {
-      int i = x[from + k];
-      double ni = n[i];
-      double sigma = (Math.sqrt(ni + g2) - Math.sqrt(ni)) / alpha;
-      z[i] += g - sigma * w[k];
-      n[i] = ni + g2;
+      int i = x[from + k] << 1;
+      double ni = zn[i + 1] + g2;
+      double sigma = (Math.sqrt(ni) - rootN[k]) / alpha;
+      zn[i] += g - sigma * w[k];
+      zn[i + 1] = ni;
     }
     examples++;
     clicks += label;
@@ -86,27 +93,29 @@ public final class FtrlProximal {
 
   /** The weight of coordinate i, from z and n. */
   public double weight(int i) {
-    double zi = z[i];
+    double zi = zn[2 * i];
     double l1 = settings.l1();
-    if (zi <= l1 && zi >= -l1) {
-      return 0;
-    }
+    return zi <= l1 && zi >= -l1 ? 0 : weight(zi, Math.sqrt(zn[2 * i + 1]));
+  }
+
+  /** The weight of a coordinate with |z| above l1, given sqrt(n). */
+  private double weight(double zi, double rootN) {
     double sign = zi < 0 ? -1 : 1;
-    return -(zi - sign * l1) / ((settings.beta() + Math.sqrt(n[i])) / settings.alpha() + settings.l2());
+    return -(zi - sign * settings.l1()) / ((settings.beta() + rootN) / settings.alpha() + settings.l2());
   }
 
   public double z(int i) {
-    return z[i];
+    return zn[2 * i];
   }
 
   public double n(int i) {
-    return n[i];
+    return zn[2 * i + 1];
   }
 
   /** Sets one coordinate's state (for loading a model file). */
   void set(int i, double zi, double ni) {
-    z[i] = zi;
-    n[i] = ni;
+    zn[2 * i] = zi;
+    zn[2 * i + 1] = ni;
   }
 
   /** Clicked examples learned so far. */
@@ -127,14 +136,14 @@ public final class FtrlProximal {
   /** The number of coordinates ever touched (n > 0). */
   public int activeCoordinates() {
     int c = 0;
-    for (double v : n) {
-      c += v > 0 ? 1 : 0;
+    for (int i = 1; i < zn.length; i += 2) {
+      c += zn[i] > 0 ? 1 : 0;
     }
     return c;
   }
 
   public int size() {
-    return z.length;
+    return zn.length / 2;
   }
 
   /** A logistic function that saturates instead of overflowing. */
