@@ -43,17 +43,17 @@ public final class CtrTrainCommand implements Callable<Integer> {
   @Option(names = "--epochs", paramLabel = "N", description = "Passes over the training examples: 1..1000 (default 1).")
   int epochs = 1;
 
-  @Option(names = "--alpha", description = "FTRL alpha (default ${DEFAULT-VALUE}).")
-  double alpha = FtrlSettings.DEFAULT.alpha();
+  @Option(names = "--alpha", description = "FTRL alpha (default 0.2 for a run, whose clicks are few; 0.1 for the logs).")
+  Double alpha;
 
-  @Option(names = "--beta", description = "FTRL beta (default ${DEFAULT-VALUE}).")
-  double beta = FtrlSettings.DEFAULT.beta();
+  @Option(names = "--beta", description = "FTRL beta (default 1).")
+  Double beta;
 
-  @Option(names = "--l1", description = "L1 penalty (default ${DEFAULT-VALUE}).")
-  double l1 = FtrlSettings.DEFAULT.l1();
+  @Option(names = "--l1", description = "L1 penalty (default 1).")
+  Double l1;
 
-  @Option(names = "--l2", description = "L2 penalty (default ${DEFAULT-VALUE}).")
-  double l2 = FtrlSettings.DEFAULT.l2();
+  @Option(names = "--l2", description = "L2 penalty (default 1).")
+  Double l2;
 
   @Option(names = "--hash-bits", paramLabel = "B",
       description = "The model has 2^B coordinates: " + FeatureLayout.MIN_BITS + ".." + FeatureLayout.MAX_BITS
@@ -120,8 +120,9 @@ public final class CtrTrainCommand implements Callable<Integer> {
 
   private CtrModel model(CtrData d) {
     if (from != null) {
-      if (!crosses.isEmpty() || hashBits != null) {
-        throw new BadInput("--from " + from + ": the model keeps its own crosses and hash bits; drop --cross/--hash-bits");
+      if (!crosses.isEmpty() || hashBits != null || alpha != null || beta != null || l1 != null || l2 != null) {
+        throw new BadInput("--from " + from + ": the model keeps its own settings, crosses and hash bits; drop"
+            + " --alpha/--beta/--l1/--l2/--cross/--hash-bits");
       }
       CtrModel m;
       try {
@@ -139,7 +140,10 @@ public final class CtrTrainCommand implements Callable<Integer> {
     int bits = hashBits != null ? hashBits : d.format() == CtrData.Format.RUN ? 18 : 22;
     FtrlSettings settings;
     try {
-      settings = new FtrlSettings(alpha, beta, l1, l2);
+      double a = alpha != null ? alpha : d.format() == CtrData.Format.RUN ? 0.2 : 0.1;
+      FtrlSettings d0 = FtrlSettings.DEFAULT;
+      settings = new FtrlSettings(a, beta != null ? beta : d0.beta(), l1 != null ? l1 : d0.l1(),
+          l2 != null ? l2 : d0.l2());
     } catch (IllegalArgumentException e) {
       throw new BadInput("--alpha/--beta/--l1/--l2: " + e.getMessage());
     }

@@ -5,8 +5,8 @@ package org.bidarena.learning.ctr;
  * is alpha / (beta + sqrt(sum of squared gradients)); l1 and l2 regularise the weights.
  */
 public record FtrlSettings(double alpha, double beta, double l1, double l2) {
-  /** Settings that work on hashed click logs; the paper's experiments used alpha near 0.1, beta 1. */
-  public static final FtrlSettings DEFAULT = new FtrlSettings(0.05, 1.0, 1.0, 1.0);
+  /** Settings that work on hashed click logs (alpha near 0.1 and beta 1, as in the paper's experiments). */
+  public static final FtrlSettings DEFAULT = new FtrlSettings(0.1, 1.0, 1.0, 1.0);
 
   public FtrlSettings {
     if (!(alpha > 0) || !(beta >= 0) || !(l1 >= 0) || !(l2 >= 0) || Double.isInfinite(alpha + beta + l1 + l2)) {
