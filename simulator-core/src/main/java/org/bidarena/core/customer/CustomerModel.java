@@ -37,6 +37,18 @@ public final class CustomerModel {
   private final double[] tierFactor;
   private final double orderValueMu;
   private final Map<Integer, ShardView> views = new HashMap<>();
+  /** Told every impression's true click probability; null (the live runs) costs one test per impression. */
+  private ImpressionObserver observer;
+
+  /**
+   * Hears each impression as {@link #respond} draws its click: for scoring click models against the true
+   * probabilities (the oracle), which the journal does not hold. It changes nothing that is drawn.
+   */
+  public interface ImpressionObserver {
+    /** Visit {@code visit} of the tick's batch (auction {@code auction}) was won by {@code agent}. */
+    void impression(long tick, int visit, long auction, int customer, int agent, double clickProbability,
+        boolean clicked);
+  }
 
   /** What a model derives once per bucket: its customers' features and its creatives' wear. */
   private record ShardView(CustomerFeatures features, Creatives creatives, long[] refreshedAt) {}
@@ -53,6 +65,11 @@ public final class CustomerModel {
     this.tierFactor = spec.features().tierFactors().clone();
     double sigma = spec.orderValueSigma();
     this.orderValueMu = StrictMath.log(spec.orderValueMeanMicros()) - sigma * sigma / 2;
+  }
+
+  /** Sets (or, with null, removes) the observer of impressions. */
+  public void observe(ImpressionObserver o) {
+    this.observer = o;
   }
 
   /** The customers of a shard before the first tick: stages drawn from the initial mix. */
@@ -224,6 +241,9 @@ public final class CustomerModel {
         double p = clicks.probability(stage, f.device()[i], f.interests()[i], f.propensity()[i], winner,
             cr.factor(creative), tired, retargeted);
         clicked = streams.uniform(Stream.CLICK, id, tick) < p;
+        if (observer != null) {
+          observer.impression(tick, v, auction, id, winner, p, clicked);
+        }
         int touch = TouchHistory.add(b, i, winner, cr.local(winner, creatives[v]), TouchHistory.DISPLAY, now);
         if (clicked) {
           TouchHistory.markClicked(b, touch);

@@ -130,6 +130,14 @@ final class AgentValidator {
     private StrategySettings settings(StrategyDeclaration strategy) {
       List<StrategySettings.Value> values = new ArrayList<>();
       for (Setting s : strategy.settings()) {
+        if (s.type() == Setting.Type.TEXT) {
+          if (!given(s.key())) {
+            throw new ScenarioException(own.at(s.key()) + ": missing, strategy " + strategy.name() + " needs it ("
+                + s.meaning() + ")");
+          }
+          values.add(StrategySettings.Value.ofText(s.key(), from(s.key()).string(s.key(), Setting.MAX_TEXT)));
+          continue;
+        }
         Number v = given(s.key()) ? value(from(s.key()), s.key(), s) : fallback(s);
         values.add(new StrategySettings.Value(s.key(), s.type(), v));
       }
@@ -185,6 +193,7 @@ final class AgentValidator {
       case POSITIVE -> node.positive(key, s.max());
       case INTEGER -> node.integer(key, (long) s.min(), (long) s.max());
       case CPM -> node.cpm(key, false, BigDecimal.valueOf(s.max()).stripTrailingZeros());
+      case TEXT -> throw new IllegalArgumentException("a text setting has no number: " + key);
     };
   }
 

@@ -76,9 +76,13 @@ final class ScenarioValidator {
     ReportingSpec reporting = reporting(root.child("reporting", List.of("margin")));
 
     List<AgentSpec> agents = new AgentValidator(root, catalog, customers.features()).agents();
-    return new Scenario(
+    Scenario scenario = new Scenario(
         name, seed, days, ticksPerDay, customers, shards, partitions, auction, baseBid, agents, checkpointEvery,
         reporting);
+    for (AgentSpec a : agents) {
+      catalog.find(a.strategy()).orElseThrow().check(a, scenario);
+    }
+    return scenario;
   }
 
   /** The margin is a fraction 0..1 kept in parts per million: at most 6 decimals are meaningful. */

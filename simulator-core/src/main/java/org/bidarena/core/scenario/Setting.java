@@ -6,7 +6,7 @@ import java.util.Objects;
  * One setting a strategy declares: its key in an agent block, its type and allowed range, its default and
  * its unit. The scenario loader validates an agent's value against it and stores the typed result in
  * {@link StrategySettings}: a {@code Double} for a number, a {@code Long} for an integer, a {@code Long} of
- * micros per impression for a CPM.
+ * micros per impression for a CPM, a {@code String} for a text.
  *
  * @param min the least allowed value; for {@link Type#POSITIVE} the bound is exclusive (0)
  * @param defaultValue the value when neither the agent nor {@code agent-defaults} gives one; null when
@@ -27,8 +27,13 @@ public record Setting(
     /** A whole number in [min, max]. */
     INTEGER,
     /** A price per thousand impressions with at most 3 decimals, from 0 to max; stored in micros per impression. */
-    CPM
+    CPM,
+    /** A non-empty string of at most {@link #MAX_TEXT} characters, such as a file path; required (no default). */
+    TEXT
   }
+
+  /** The longest text a {@link Type#TEXT} setting takes. */
+  public static final int MAX_TEXT = 1000;
 
   public Setting {
     Objects.requireNonNull(key, "key");
@@ -54,6 +59,11 @@ public record Setting(
   /** A whole number in [min, max]. */
   public static Setting integer(String key, long min, long max, long defaultValue, String unit, String meaning) {
     return new Setting(key, Type.INTEGER, min, max, defaultValue, null, unit, meaning);
+  }
+
+  /** A required text, such as a file path; a scenario must give it. */
+  public static Setting text(String key, String unit, String meaning) {
+    return new Setting(key, Type.TEXT, 0, 0, null, null, unit, meaning);
   }
 
   /** A CPM from 0 to max whose default is the value of another scenario key, e.g. {@code bidding.base-cpm}. */

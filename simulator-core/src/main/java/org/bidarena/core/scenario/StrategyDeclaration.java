@@ -22,6 +22,13 @@ public interface StrategyDeclaration {
     return EnumSet.allOf(Stage.class);
   }
 
+  /**
+   * Checks what the settings alone cannot: an agent's settings against the whole scenario (a model file it
+   * names must exist and fit the scenario, for example). Called once the scenario is read; throws
+   * {@link ScenarioException} naming the agent's key. Most strategies have nothing to check.
+   */
+  default void check(AgentSpec agent, Scenario scenario) {}
+
   /** Pairs of settings where the first must not exceed the second. */
   default List<AtMost> orderings() {
     return List.of();

@@ -9,14 +9,27 @@ import java.util.List;
 public record StrategySettings(List<Value> values) {
   public static final StrategySettings NONE = new StrategySettings(List.of());
 
-  /** One validated setting. */
-  public record Value(String key, Setting.Type type, Number value) {
-    /** The value as a scenario file writes it: a CPM as currency per thousand, not micros. */
+  /**
+   * One validated setting: a number in {@code value}, or for a {@link Setting.Type#TEXT} the text in
+   * {@code string} (and 0 in value).
+   */
+  public record Value(String key, Setting.Type type, Number value, String string) {
+    public Value(String key, Setting.Type type, Number value) {
+      this(key, type, value, null);
+    }
+
+    /** A text setting's value. */
+    public static Value ofText(String key, String text) {
+      return new Value(key, Setting.Type.TEXT, 0L, text);
+    }
+
+    /** The value as a scenario file writes it: a CPM as currency per thousand, not micros; a text quoted. */
     public String text() {
       return switch (type) {
         case NUMBER, POSITIVE -> Double.toString(value.doubleValue());
         case INTEGER -> Long.toString(value.longValue());
         case CPM -> Money.formatCpm(value.longValue());
+        case TEXT -> com.typesafe.config.ConfigValueFactory.fromAnyRef(string).render();
       };
     }
   }
@@ -42,6 +55,19 @@ public record StrategySettings(List<Value> values) {
   /** A {@link Setting.Type#CPM} setting, in micros per impression. */
   public long micros(String key) {
     return get(key, Setting.Type.CPM, Setting.Type.CPM).longValue();
+  }
+
+  /** A {@link Setting.Type#TEXT} setting. */
+  public String string(String key) {
+    for (Value v : values) {
+      if (v.key().equals(key)) {
+        if (v.type() != Setting.Type.TEXT) {
+          throw new IllegalArgumentException("setting " + key + " is a " + v.type() + ", not a TEXT");
+        }
+        return v.string();
+      }
+    }
+    throw new IllegalArgumentException("no setting " + key + " among " + values.stream().map(Value::key).toList());
   }
 
   private Number get(String key, Setting.Type type, Setting.Type alsoType) {
