@@ -9,6 +9,7 @@ import org.bidarena.app.analysis.SqlCommand;
 import org.bidarena.app.analysis.WhatIfCommand;
 import org.bidarena.app.cluster.ClusterCommand;
 import org.bidarena.app.cluster.NodeCommand;
+import org.bidarena.app.experiment.ExperimentCommand;
 import org.bidarena.app.fatal.FatalErrors;
 import org.bidarena.app.ipinyou.IpinyouBenchmarkCommand;
 import org.bidarena.app.node.LocalNode;
@@ -35,7 +36,7 @@ import picocli.CommandLine;
     subcommands = {
       RunCommand.class, ResumeCommand.class, ReplayCommand.class, ExportCommand.class, SqlCommand.class,
       WhatIfCommand.class, ReportCommand.class, NodeCommand.class, ClusterCommand.class, ThroughputCommand.class,
-      IpinyouBenchmarkCommand.class, ServeCommand.class, HelpCommand.class
+      IpinyouBenchmarkCommand.class, ExperimentCommand.class, ServeCommand.class, HelpCommand.class
     })
 public final class BidArena implements Runnable {
   public static final int BAD_INPUT = 2;
