@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One tiny experiment of three arms on two seeds, played by child JVMs as a user would: arm {@code a}, an arm
- * {@code same} identical to it, and an arm {@code b} where the adaptive agent bids with the fixed strategy.
+ * {@code same} identical to it, and an arm {@code b} whose auctions are first-price.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -32,7 +32,7 @@ class ExperimentTest {
   private static final String TINY = "time { days = 1, ticks-per-day = 8 }\ncustomers { count = 400, shards = 2 }\n";
   private static final List<Long> SEEDS = List.of(5L, 6L);
 
-  @TempDir Path temp;
+  @TempDir static Path temp;
   private Path dir;
   private Runs.Output first;
   private String firstCsv;
@@ -41,7 +41,7 @@ class ExperimentTest {
   void playTheExperiment() throws IOException {
     Path a = Files.writeString(temp.resolve("a.conf"), TINY);
     Path same = Files.writeString(temp.resolve("same.conf"), TINY);
-    Path b = Files.writeString(temp.resolve("b.conf"), TINY + "agents.adaptive.strategy = fixed\n");
+    Path b = Files.writeString(temp.resolve("b.conf"), TINY + "auction.type = first-price\n");
     dir = temp.resolve("exp");
     first = Runs.capture("experiment", a.toString(), same.toString(), b.toString(), "--seeds", "2", "--first-seed", "5",
         "--metric", "profit,clicks,roas,spend", "--out", dir.toString());
@@ -64,8 +64,8 @@ class ExperimentTest {
     assertThat(digest("same", 6)).isEqualTo(digest("a", 6));
     assertThat(digest("a", 6)).isNotEqualTo(digest("a", 5));
     assertThat(digest("b", 5)).isNotEqualTo(digest("a", 5));
-    assertThat(Runs.summary(runDir("b", 5)).get("agents").findValuesAsText("strategy")).contains("fixed")
-        .doesNotContain("adaptive");
+    assertThat(Files.readString(runDir("b", 5).resolve("scenario.conf"))).contains("first-price");
+    assertThat(Files.readString(runDir("a", 5).resolve("scenario.conf"))).doesNotContain("first-price");
     assertThat(first.out()).contains("[6/6]");
   }
 
@@ -93,10 +93,10 @@ class ExperimentTest {
       checked++;
     }
     assertThat(checked).isGreaterThan(20);
-    // The adaptive agent's own profit changes when it bids another way.
+    // Paying the first price changes what the aggressive agent spends.
     assertThat(rows).anySatisfy(r -> {
       assertThat(r.get("arm_b")).isEqualTo("b");
-      assertThat(r.get("agent")).isEqualTo("adaptive");
+      assertThat(r.get("agent")).isEqualTo("aggressive");
       assertThat(r.get("metric")).isEqualTo("spend");
       assertThat(Double.parseDouble(r.get("diff_b_minus_a"))).isNotZero();
     });

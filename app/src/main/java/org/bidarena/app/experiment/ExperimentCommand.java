@@ -124,6 +124,8 @@ public final class ExperimentCommand implements Callable<Integer> {
     System.out.printf("Experiment: arms %s, seeds %d..%d, %d runs, up to %d at once -> %s%n",
         String.join(", ", plan.arms()), seedList.get(0), seedList.get(seedList.size() - 1),
         plan.arms().size() * seeds, Math.min(threads, plan.arms().size() * seeds), dir);
+    // A scenario file that defines agents replaces the whole set: say which agents are compared.
+    System.out.printf("Agents compared (those in every arm): %s%n", String.join(", ", plan.agents()));
     return finish(dir, plan, threads);
   }
 
