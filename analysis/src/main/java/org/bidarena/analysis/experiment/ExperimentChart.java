@@ -27,13 +27,15 @@ public final class ExperimentChart {
     StringBuilder b = new StringBuilder();
     b.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(escape(title))
         .append("</title>\n<style>body{font-family:sans-serif;margin:24px;color:#222}h2{font-size:16px;margin:24px 0 4px}"
-            + "text{font-size:12px}.note{color:#555;font-size:13px}</style></head><body>\n");
+            + "text{font-size:12px}.note{color:#555;font-size:13px}table{border-collapse:collapse;font-size:12px}"
+            + "td,th{border:1px solid #ddd;padding:2px 6px;text-align:right}</style></head><body>\n");
     b.append("<h1>").append(escape(title)).append("</h1>\n<p class=\"note\">Each bar is the 95% interval of the mean"
         + " difference B &minus; A over the paired seeds (percentile bootstrap), the dot its mean. Green: B better;"
         + " red: A better; blue: a difference where neither direction is better; grey: no difference at 95%.</p>\n");
     for (Map.Entry<String, List<ExperimentResults.Row>> e : byMetric.entrySet()) {
       b.append("<h2>").append(escape(e.getKey())).append(" (B &minus; A)</h2>\n");
       b.append(svg(e.getValue()));
+      b.append(table(e.getValue()));
     }
     b.append("</body></html>\n");
     return b.toString();
@@ -64,7 +66,10 @@ public final class ExperimentChart {
         zero, zero, height - 20));
     b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"start\">%s</text>%n", (double) LABEL,
         height - 5, escape(ExperimentTables.shown(min))));
-    b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">0</text>%n", zero, height - 5));
+    if (zero - LABEL > 40 && LABEL + PLOT - zero > 40) {
+      // Not when it would overprint the end labels.
+      b.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">0</text>%n", zero, height - 5));
+    }
     b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%s</text>%n", LABEL + PLOT,
         height - 5, escape(ExperimentTables.shown(max))));
     for (int i = 0; i < rows.size(); i++) {
@@ -92,6 +97,28 @@ public final class ExperimentChart {
     }
     b.append("</svg>\n");
     return b.toString();
+  }
+
+  /** The figures under the chart, for reading and copying. */
+  private static String table(List<ExperimentResults.Row> rows) {
+    StringBuilder b = new StringBuilder("<table><tr><th>agent</th><th>B vs A</th><th>seeds</th><th>mean A</th>"
+        + "<th>mean B</th><th>B &minus; A</th><th>95% bootstrap</th><th>95% t</th><th>verdict</th></tr>\n");
+    for (ExperimentResults.Row r : rows) {
+      PairedComparison s = r.stats();
+      b.append("<tr><td>").append(escape(r.agent())).append("</td><td>").append(escape(r.armB() + " vs " + r.armA()))
+          .append("</td><td>").append(r.pairs()).append("</td>");
+      if (s == null) {
+        b.append("<td colspan=\"6\">n/a: undefined in fewer than 2 seeds</td></tr>\n");
+        continue;
+      }
+      b.append("<td>").append(ExperimentTables.shown(s.meanA())).append("</td><td>")
+          .append(ExperimentTables.shown(s.meanB())).append("</td><td>").append(ExperimentTables.signed(s.meanDifference()))
+          .append("</td><td>[").append(ExperimentTables.signed(s.bootstrap().low())).append(", ")
+          .append(ExperimentTables.signed(s.bootstrap().high())).append("]</td><td>[")
+          .append(ExperimentTables.signed(s.t().low())).append(", ").append(ExperimentTables.signed(s.t().high()))
+          .append("]</td><td>").append(escape(s.verdict().label())).append("</td></tr>\n");
+    }
+    return b.append("</table>\n").toString();
   }
 
   private static double x(double v, double min, double max) {

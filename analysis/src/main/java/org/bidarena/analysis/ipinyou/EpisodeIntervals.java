@@ -194,8 +194,9 @@ public final class EpisodeIntervals {
     return "[" + signed(i.low()) + ", " + signed(i.high()) + "]";
   }
 
+  /** A whole number as such (totals of clicks), else one decimal; a sign on every non-zero value. */
   private static String signed(double v) {
-    String s = String.format(Locale.ROOT, "%.1f", v);
+    String s = v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
     return v > 0 ? "+" + s : s;
   }
 
