@@ -15,7 +15,8 @@ import org.bidarena.core.scenario.ScenarioLoader;
 
 /**
  * The arms of an experiment, each a name and its scenario loaded and checked now, before anything runs: one
- * arm per scenario file, or one per strategy of a single agent laid over a base scenario.
+ * arm per scenario file, one per strategy of a single agent laid over a base scenario, or one per name of
+ * {@code --arm NAME:KEY=VALUE} options laid over a base scenario.
  */
 final class ExperimentArms {
   private ExperimentArms() {}
@@ -65,13 +66,48 @@ final class ExperimentArms {
       throw new BadInput("--strategies needs at least two strategies to compare, e.g. adaptive,fixed; got "
           + String.join(",", names));
     }
-    Map<String, Scenario> arms = new LinkedHashMap<>();
+    Map<String, List<String>> arms = new LinkedHashMap<>();
     for (String strategy : names) {
-      List<String> overrides = new ArrayList<>(common);
-      overrides.add("agents." + agent + ".strategy=" + strategy);
-      arms.put(strategy.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-"), ScenarioLoader.load(base, overrides, null));
+      arms.put(strategy.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]+", "-"),
+          List.of("agents." + agent + ".strategy=" + strategy));
     }
-    return arms;
+    return ofOverrides(base, common, arms);
+  }
+
+  /**
+   * The arms of repeated {@code --arm NAME:KEY=VALUE} options: each NAME (in order of first appearance) is an
+   * arm over {@code base} with its own overrides after the common ones; {@code --arm NAME:} adds none.
+   */
+  static Map<String, Scenario> ofArmOptions(Path base, List<String> common, List<String> options) {
+    Map<String, List<String>> arms = new LinkedHashMap<>();
+    for (String option : options) {
+      int colon = option.indexOf(':');
+      String name = colon < 0 ? "" : option.substring(0, colon).trim();
+      if (!name.matches("[a-z0-9][a-z0-9._-]{0,39}")) {
+        throw new BadInput("--arm " + option + ": give NAME:KEY=VALUE (or NAME: for no change), NAME of 1 to 40"
+            + " lower-case letters, digits, '.', '_' or '-'");
+      }
+      String set = option.substring(colon + 1).trim();
+      List<String> overrides = arms.computeIfAbsent(name, k -> new ArrayList<>());
+      if (!set.isEmpty()) {
+        overrides.add(set);
+      }
+    }
+    if (arms.size() < 2) {
+      throw new BadInput("--arm names " + arms.size() + " arm" + (arms.size() == 1 ? "" : "s") + "; an experiment"
+          + " needs two or more, e.g. --arm base: --arm fp:auction.type=first-price");
+    }
+    return ofOverrides(base, common, arms);
+  }
+
+  private static Map<String, Scenario> ofOverrides(Path base, List<String> common, Map<String, List<String>> arms) {
+    Map<String, Scenario> out = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> arm : arms.entrySet()) {
+      List<String> overrides = new ArrayList<>(common);
+      overrides.addAll(arm.getValue());
+      out.put(arm.getKey(), ScenarioLoader.load(base, overrides, null));
+    }
+    return out;
   }
 
   /** The agents every arm has, in the first arm's order: the ones the experiment can compare. */

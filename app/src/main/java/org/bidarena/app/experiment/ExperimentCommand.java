@@ -33,8 +33,9 @@ import picocli.CommandLine.Parameters;
       "An A/B test: plays every arm on the same seeds (paired) through the market, as 'bidarena run' does, each run"
           + " in its own folder, and reports per agent and metric the mean of each arm, the difference B - A with"
           + " its 95% interval (percentile bootstrap; Student's t in the CSV) and a verdict.",
-      "Arms: two or more scenario files (each compared with the first), or --agent ID --strategies a,b,c over one"
-          + " base scenario (default: the default scenario). Writes experiment.csv, experiment.html and runs.csv.",
+      "Arms: two or more scenario files (each compared with the first); or, over one base scenario (default: the"
+          + " default scenario), --agent ID --strategies a,b,c or repeated --arm NAME:KEY=VALUE. Writes"
+          + " experiment.csv, experiment.html and runs.csv.",
       "An interrupted experiment continues with --resume DIR: finished runs are kept, interrupted ones resumed."
     })
 public final class ExperimentCommand implements Callable<Integer> {
@@ -61,6 +62,12 @@ public final class ExperimentCommand implements Callable<Integer> {
   @Option(names = "--strategies", paramLabel = "LIST", split = ",",
       description = "With --agent: one arm per strategy, each compared with the first.")
   List<String> strategies;
+
+  @Option(names = "--arm", paramLabel = "NAME:KEY=VALUE",
+      description = "An arm over one base scenario (default: the default scenario) with its own override, e.g."
+          + " --arm base: --arm dqn:agents.adaptive.strategy=learned --arm dqn:agents.adaptive.model=m.bin."
+          + " Repeatable; each NAME is an arm, compared with the first.")
+  List<String> armOptions = new ArrayList<>();
 
   @Option(names = "--set", paramLabel = "KEY=VALUE",
       description = "Overrides one scenario key in every arm, as for 'run'. Repeatable.")
@@ -94,9 +101,10 @@ public final class ExperimentCommand implements Callable<Integer> {
       throw new BadInput("--parallel must be at least 1, got " + threads);
     }
     if (resume != null) {
-      if (!files.isEmpty() || strategies != null || agent != null || !overrides.isEmpty() || out != null) {
+      if (!files.isEmpty() || strategies != null || agent != null || !armOptions.isEmpty() || !overrides.isEmpty()
+          || out != null) {
         throw new BadInput("--resume DIR continues an experiment as it was planned; give no scenario, --agent,"
-            + " --strategies, --set or --out with it");
+            + " --strategies, --arm, --set or --out with it");
       }
       return finish(resume, ExperimentPlan.read(resume), threads);
     }
@@ -130,6 +138,13 @@ public final class ExperimentCommand implements Callable<Integer> {
   }
 
   private Map<String, Scenario> arms() {
+    if (!armOptions.isEmpty()) {
+      if (strategies != null || agent != null || files.size() > 1) {
+        throw new BadInput("--arm lays arms over at most one base scenario; give no --agent, --strategies or second"
+            + " scenario file with it");
+      }
+      return ExperimentArms.ofArmOptions(files.isEmpty() ? null : files.get(0), overrides, armOptions);
+    }
     if (strategies != null || agent != null) {
       if (strategies == null || agent == null) {
         throw new BadInput("--agent and --strategies go together: --agent ID --strategies a,b[,c...]");

@@ -34,6 +34,21 @@ class ExperimentArmsTest {
   }
 
   @Test
+  void armOptionsShouldGroupOverridesByNameInOrder() {
+    Map<String, Scenario> arms = ExperimentArms.ofArmOptions(null, TINY, List.of("base:", "fp:auction.type=first-price",
+        "fp:agents.fixed.strategy=random"));
+    assertThat(arms.keySet()).containsExactly("base", "fp");
+    assertThat(arms.get("base").auction().type().toString()).isNotEqualTo(arms.get("fp").auction().type().toString());
+    assertThat(agent(arms.get("fp"), "fixed").strategy()).isEqualTo("random");
+    assertThat(agent(arms.get("base"), "fixed").strategy()).isEqualTo("fixed");
+    assertThat(arms.get("fp").customers().count()).isEqualTo(100);
+    assertThatThrownBy(() -> ExperimentArms.ofArmOptions(null, TINY, List.of("only:time.days=2")))
+        .isInstanceOf(BadInput.class).hasMessageContaining("two or more");
+    assertThatThrownBy(() -> ExperimentArms.ofArmOptions(null, TINY, List.of("Bad Name:x=1", "b:")))
+        .isInstanceOf(BadInput.class).hasMessageContaining("NAME:KEY=VALUE");
+  }
+
+  @Test
   void aRepeatedStrategyShouldBeRefused() {
     assertThatThrownBy(() -> ExperimentArms.ofStrategies(null, TINY, "adaptive", List.of("fixed", "fixed")))
         .isInstanceOf(BadInput.class).hasMessageContaining("given twice");
