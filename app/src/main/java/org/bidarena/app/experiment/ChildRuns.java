@@ -127,11 +127,26 @@ final class ChildRuns {
     }
   }
 
-  /** Stops every child (on a failure or Ctrl-C); their folders can be resumed. */
+  /**
+   * Stops every child (on a failure or Ctrl-C): SIGTERM, then SIGKILL for one that is still there after 15 s
+   * (a run killed at any point resumes from its last checkpoint). Their folders can be resumed.
+   */
   private void stopAll() {
+    List<Process> children;
     synchronized (live) {
       stopping = true;
-      live.forEach(Process::destroy);
+      children = List.copyOf(live);
+    }
+    children.forEach(Process::destroy);
+    for (Process p : children) {
+      try {
+        if (!p.waitFor(15, java.util.concurrent.TimeUnit.SECONDS)) {
+          p.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        p.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
