@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
     description = {
       "An A/B test: plays every arm on the same seeds (paired) through the market, as 'bidarena run' does, each run"
           + " in its own folder, and reports per agent and metric the mean of each arm, the difference B - A with"
-          + " its 95% interval (percentile bootstrap; Student's t in the CSV) and a verdict.",
+          + " its 95%% interval (percentile bootstrap; Student's t in the CSV) and a verdict.",
       "Arms: two or more scenario files (each compared with the first); or, over one base scenario (default: the"
           + " default scenario), --agent ID --strategies a,b,c or repeated --arm NAME:KEY=VALUE. Writes"
           + " experiment.csv, experiment.html and runs.csv.",

@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
     name = "intervals",
     mixinStandardHelpOptions = true,
     description = {
-      "Paired 95% intervals between algorithms of a finished 'benchmark ipinyou' run, from its journal: at each c0"
+      "Paired 95%% intervals between algorithms of a finished 'benchmark ipinyou' run, from its journal: at each c0"
           + " both algorithms replayed the same episodes, so each episode is a pair (percentile bootstrap and"
           + " Student's t, the code behind 'bidarena experiment'). Prints a table and writes intervals.csv to DIR."
     })
