@@ -196,7 +196,7 @@ public final class EpisodeIntervals {
 
   /** A whole number as such (totals of clicks), else one decimal; a sign on every non-zero value. */
   private static String signed(double v) {
-    String s = v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
+    String s = Math.abs(v - Math.rint(v)) < 1e-9 ? Long.toString(Math.round(v)) : String.format(Locale.ROOT, "%.1f", v);
     return v > 0 ? "+" + s : s;
   }
 
