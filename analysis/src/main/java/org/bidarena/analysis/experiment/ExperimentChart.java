@@ -30,8 +30,9 @@ public final class ExperimentChart {
             + "text{font-size:12px}.note{color:#555;font-size:13px}table{border-collapse:collapse;font-size:12px}"
             + "td,th{border:1px solid #ddd;padding:2px 6px;text-align:right}</style></head><body>\n");
     b.append("<h1>").append(escape(title)).append("</h1>\n<p class=\"note\">Each bar is the 95% interval of the mean"
-        + " difference B &minus; A over the paired seeds (percentile bootstrap), the dot its mean. Green: B better;"
-        + " red: A better; blue: a difference where neither direction is better; grey: no difference at 95%.</p>\n");
+        + " difference B &minus; A over the paired seeds (percentile bootstrap), the dot its mean. A difference is called"
+        + " only when this interval and Student's t interval both exclude zero. Green: B better; red: A better; blue:"
+        + " a difference where neither direction is better; grey: no difference at 95%.</p>\n");
     for (Map.Entry<String, List<ExperimentResults.Row>> e : byMetric.entrySet()) {
       b.append("<h2>").append(escape(e.getKey())).append(" (B &minus; A)</h2>\n");
       b.append(svg(e.getValue()));

@@ -12,7 +12,7 @@ public final class ExperimentTables {
   public static final String CSV_HEADER = "arm_a,arm_b,agent,metric,pairs,mean_a,mean_b,diff_b_minus_a,sd_diff,"
       + "bootstrap_low,bootstrap_high,t_low,t_high,verdict";
 
-  /** One line per comparison; the verdict reads the bootstrap interval. Empty cells where fewer than 2 pairs. */
+  /** One line per comparison; the verdict needs both intervals to exclude zero. Empty cells where fewer than 2 pairs. */
   public static String csv(List<ExperimentResults.Row> rows) {
     StringBuilder b = new StringBuilder(CSV_HEADER).append('\n');
     for (ExperimentResults.Row r : rows) {

@@ -2,8 +2,9 @@ package org.bidarena.analysis.stats;
 
 /**
  * Two arms measured on the same units (seeds, episodes): the means of A and B, and the mean of the paired
- * differences B - A with its 95% interval by the percentile bootstrap and by Student's t. The verdict is
- * read from the bootstrap interval, which assumes no normality.
+ * differences B - A with its 95% interval by the percentile bootstrap and by Student's t. The verdict names a
+ * difference only when both intervals exclude zero on the same side: the bootstrap assumes no normality, but
+ * with few pairs it is too narrow (it has only n distinct values to resample), and t guards against that.
  */
 public record PairedComparison(int n, double meanA, double meanB, double meanDifference, double sdDifference,
     Interval bootstrap, Interval t, Verdict verdict) {
@@ -22,7 +23,10 @@ public record PairedComparison(int n, double meanA, double meanB, double meanDif
       d[i] = b[i] - a[i];
     }
     Interval boot = bootstrap.meanInterval(d, CONFIDENCE);
-    return new PairedComparison(a.length, Sample.mean(a), Sample.mean(b), Sample.mean(d), Sample.sd(d), boot,
-        TInterval.of(d, CONFIDENCE), Verdict.of(boot, direction));
+    Interval t = TInterval.of(d, CONFIDENCE);
+    Verdict byBootstrap = Verdict.of(boot, direction);
+    Verdict verdict = byBootstrap == Verdict.of(t, direction) ? byBootstrap : Verdict.NO_DIFFERENCE;
+    return new PairedComparison(a.length, Sample.mean(a), Sample.mean(b), Sample.mean(d), Sample.sd(d), boot, t,
+        verdict);
   }
 }

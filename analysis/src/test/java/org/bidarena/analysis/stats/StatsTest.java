@@ -111,6 +111,19 @@ class StatsTest {
   }
 
   @Test
+  void aDifferenceShouldNeedBothIntervalsToExcludeZero() {
+    // given differences 1, 1, 4: every resampled mean is >= 1, so the bootstrap interval is [1, 4], but
+    // mean 2, sd sqrt(3), se 1 and t(0.975; 2) = 4.303 make the t interval [-2.30, 6.30]
+    double[] a = {0, 0, 0};
+    double[] b = {1, 1, 4};
+    PairedComparison c = PairedComparison.of(a, b, BOOT, Verdict.Direction.HIGHER_IS_BETTER);
+    assertThat(c.bootstrap()).isEqualTo(new Interval(1, 4));
+    assertThat(c.t().low()).isCloseTo(2 - 4.302653, within(1e-5));
+    // then three pairs are not enough to call it
+    assertThat(c.verdict()).isEqualTo(Verdict.NO_DIFFERENCE);
+  }
+
+  @Test
   void verdictShouldNeedTheIntervalToExcludeZero() {
     assertThat(Verdict.of(new Interval(-0.1, 3), Verdict.Direction.HIGHER_IS_BETTER)).isEqualTo(Verdict.NO_DIFFERENCE);
     assertThat(Verdict.of(new Interval(0, 3), Verdict.Direction.HIGHER_IS_BETTER)).isEqualTo(Verdict.NO_DIFFERENCE);
