@@ -11,6 +11,7 @@ import org.bidarena.app.analysis.WhatIfCommand;
 import org.bidarena.app.cluster.ClusterCommand;
 import org.bidarena.app.cluster.NodeCommand;
 import org.bidarena.app.ctr.CtrCommand;
+import org.bidarena.app.experiment.ExperimentCommand;
 import org.bidarena.app.fatal.FatalErrors;
 import org.bidarena.app.ipinyou.IpinyouBenchmarkCommand;
 import org.bidarena.app.node.LocalNode;
@@ -37,7 +38,8 @@ import picocli.CommandLine;
     subcommands = {
       RunCommand.class, ResumeCommand.class, ReplayCommand.class, ExportCommand.class, SqlCommand.class,
       WhatIfCommand.class, ReportCommand.class, AttributeCommand.class, NodeCommand.class, ClusterCommand.class,
-      ThroughputCommand.class, IpinyouBenchmarkCommand.class, ServeCommand.class, CtrCommand.class, HelpCommand.class
+      ThroughputCommand.class, IpinyouBenchmarkCommand.class, ExperimentCommand.class, ServeCommand.class,
+      CtrCommand.class, HelpCommand.class
     })
 public final class BidArena implements Runnable {
   public static final int BAD_INPUT = 2;

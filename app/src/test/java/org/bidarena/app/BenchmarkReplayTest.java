@@ -141,6 +141,48 @@ class BenchmarkReplayTest {
   }
 
   @Test
+  void intervalsShouldPairTheJournaledEpisodesOfTwoAlgorithms() throws IOException {
+    // when
+    Runs.Output intervals = Runs.capture("benchmark", "intervals", run.toString(), "--pairs", "lin-rand");
+    // then one line per c0, whose totals are the benchmark's clicks
+    assertThat(intervals.exitCode()).as(intervals.err()).isZero();
+    List<String> lines = Files.readAllLines(run.resolve("intervals.csv"));
+    assertThat(lines).hasSize(3);
+    Map<String, long[]> benchmark = figures(run.resolve("benchmark.csv"));
+    // and the intervals are those of the paired per-episode clicks, recomputed here from the exported auctions
+    Runs.Result export = Runs.bidarena("export", run.toString(), "--format", "csv", "--to",
+        temp.resolve("interval-tables").toString());
+    assertThat(export.exitCode()).as(export.err()).isZero();
+    Map<String, double[]> clicks = new HashMap<>();
+    List<String> rows = Files.readAllLines(temp.resolve("interval-tables/auctions.csv"));
+    for (String row : rows.subList(1, rows.size())) {
+      String[] f = row.split(",");
+      if (f[7].equals(f[3]) && f[9].equals("true")) {
+        clicks.computeIfAbsent(f[3], k -> new double[(LINES + 99) / 100])[Integer.parseInt(f[1])]++;
+      }
+    }
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",");
+      String c0 = f[0];
+      assertThat(f[1] + "-" + f[2]).isEqualTo("lin-rand");
+      assertThat(Long.parseLong(f[4])).isEqualTo((LINES + 99) / 100);
+      assertThat(Long.parseLong(f[5])).isEqualTo(benchmark.get("rand@" + c0)[2]);
+      assertThat(Long.parseLong(f[6])).isEqualTo(benchmark.get("lin@" + c0)[2]);
+      org.bidarena.analysis.stats.PairedComparison expected = org.bidarena.analysis.stats.PairedComparison.of(
+          clicks.get("rand@" + c0), clicks.get("lin@" + c0), org.bidarena.analysis.stats.Bootstrap.defaults(),
+          org.bidarena.analysis.stats.Verdict.Direction.HIGHER_IS_BETTER);
+      int n = (LINES + 99) / 100;
+      assertThat(Double.parseDouble(f[8])).isCloseTo(expected.bootstrap().low() * n, org.assertj.core.api.Assertions.within(1e-6));
+      assertThat(Double.parseDouble(f[9])).isCloseTo(expected.bootstrap().high() * n, org.assertj.core.api.Assertions.within(1e-6));
+      assertThat(Double.parseDouble(f[10])).isCloseTo(expected.t().low() * n, org.assertj.core.api.Assertions.within(1e-6));
+      assertThat(f[14]).isEqualTo(expected.verdict().label());
+    }
+    assertThat(intervals.out()).contains("lin - rand");
+    // a pair the benchmark did not play is refused
+    assertRefused("did not play both", "benchmark", "intervals", run.toString(), "--pairs", "rlb-lin");
+  }
+
+  @Test
   void aJournalOfAnotherBenchmarkShouldBeRefused() throws IOException {
     // given this run's run.json over the journal of a benchmark with another seed (so other Rand bids)
     Path other = temp.resolve("other-seed");

@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
     name = "benchmark",
     mixinStandardHelpOptions = true,
     description = "Replays real bid logs through the exchange and compares bidding algorithms on them.",
-    subcommands = {IpinyouBenchmarkCommand.Ipinyou.class})
+    subcommands = {IpinyouBenchmarkCommand.Ipinyou.class, IpinyouIntervalsCommand.class})
 public final class IpinyouBenchmarkCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
