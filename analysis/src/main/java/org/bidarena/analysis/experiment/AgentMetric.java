@@ -10,9 +10,10 @@ import org.bidarena.analysis.stats.Verdict.Direction;
 /**
  * A per-agent figure of summary.json that an experiment can compare: its name for users ("profit"), its
  * key in summary.json ("profitMicros"), the factor to its unit (micros to currency units), and which way is
- * better. Names are matched ignoring case, '-' and '_', with or without "Micros".
+ * better. Names are matched ignoring case, '-' and '_', with or without "Micros". A derived metric divides its
+ * key by another ({@code perKey}, money, in currency units), such as clicks per unit of spend.
  */
-public record AgentMetric(String name, String key, double divisor, Direction direction) {
+public record AgentMetric(String name, String key, double divisor, Direction direction, String perKey) {
   private static final double MICROS = 1e6;
 
   /** Every numeric per-agent key summary.json writes, in its order (a test checks them against a real file). */
@@ -31,14 +32,18 @@ public record AgentMetric(String name, String key, double divisor, Direction dir
       money("incrementalRevenue", Direction.HIGHER_IS_BETTER), count("incrementalRoas", Direction.HIGHER_IS_BETTER),
       money("incrementalProfit", Direction.HIGHER_IS_BETTER));
 
+  /** Figures that summary.json does not write but its keys give: clicks per currency unit of spend (1 / CPC). */
+  public static final List<AgentMetric> DERIVED = List.of(
+      new AgentMetric("clicksPerSpend", "clicks", 1, Direction.HIGHER_IS_BETTER, "spendMicros"));
+
   public static final List<String> DEFAULTS = List.of("profit", "roas", "clicks", "conversions", "spend");
 
   private static AgentMetric count(String name, Direction d) {
-    return new AgentMetric(name, name, 1, d);
+    return new AgentMetric(name, name, 1, d, null);
   }
 
   private static AgentMetric money(String name, Direction d) {
-    return new AgentMetric(name, name + "Micros", MICROS, d);
+    return new AgentMetric(name, name + "Micros", MICROS, d, null);
   }
 
   /** The metric a user named, or bad input listing the names there are. */
@@ -49,8 +54,14 @@ public record AgentMetric(String name, String key, double divisor, Direction dir
         return m;
       }
     }
+    for (AgentMetric m : DERIVED) {
+      if (normal(m.name).equals(wanted)) {
+        return m;
+      }
+    }
     throw new BadInput("--metric " + given + " is not a per-agent figure of summary.json; use one or more of "
-        + ALL.stream().map(AgentMetric::name).collect(Collectors.joining(",")));
+        + java.util.stream.Stream.concat(ALL.stream(), DERIVED.stream()).map(AgentMetric::name)
+            .collect(Collectors.joining(",")));
   }
 
   /** The metrics of a comma list, each once. */
@@ -72,10 +83,20 @@ public record AgentMetric(String name, String key, double divisor, Direction dir
     return metrics;
   }
 
-  /** The figure in its unit: currency units for a money key, as written otherwise; NaN for null. */
+  /**
+   * The figure in its unit: currency units for a money key, as written otherwise; NaN for null, and for a
+   * derived metric whose divisor is missing or zero.
+   */
   public double of(java.util.Map<String, Double> agentValues) {
     Double raw = agentValues.get(key);
-    return raw == null ? Double.NaN : raw / divisor;
+    if (raw == null) {
+      return Double.NaN;
+    }
+    if (perKey == null) {
+      return raw / divisor;
+    }
+    Double per = agentValues.get(perKey);
+    return per == null || per == 0 ? Double.NaN : raw / divisor / (per / MICROS);
   }
 
   private static String normal(String s) {

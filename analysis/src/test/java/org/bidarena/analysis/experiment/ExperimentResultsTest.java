@@ -69,4 +69,14 @@ class ExperimentResultsTest {
     }
     return new RunValues(seed, "d" + seed, Map.of("x", values));
   }
+
+  @Test
+  void clicksPerSpendDividesClicksBySpendInCurrencyUnitsAndIsUndefinedWithoutSpend() {
+    AgentMetric m = AgentMetric.find("clicks-per-spend");
+    assertThat(m.name()).isEqualTo("clicksPerSpend");
+    assertThat(m.of(Map.of("clicks", 10.0, "spendMicros", 4_000_000.0))).isEqualTo(2.5);
+    assertThat(m.of(Map.of("clicks", 10.0, "spendMicros", 0.0))).isNaN();
+    assertThat(m.of(Map.of("clicks", 10.0))).isNaN();
+    assertThat(AgentMetric.find("clicks").of(Map.of("clicks", 10.0, "spendMicros", 4_000_000.0))).isEqualTo(10.0);
+  }
 }
