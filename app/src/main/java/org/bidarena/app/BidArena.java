@@ -16,6 +16,7 @@ import org.bidarena.app.run.ResumeCommand;
 import org.bidarena.app.run.RunCommand;
 import org.bidarena.app.serve.ServeCommand;
 import org.bidarena.app.throughput.ThroughputCommand;
+import org.bidarena.app.train.TrainCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine;
@@ -35,7 +36,7 @@ import picocli.CommandLine;
     subcommands = {
       RunCommand.class, ResumeCommand.class, ReplayCommand.class, ExportCommand.class, SqlCommand.class,
       WhatIfCommand.class, ReportCommand.class, NodeCommand.class, ClusterCommand.class, ThroughputCommand.class,
-      IpinyouBenchmarkCommand.class, ServeCommand.class, HelpCommand.class
+      IpinyouBenchmarkCommand.class, ServeCommand.class, TrainCommand.class, HelpCommand.class
     })
 public final class BidArena implements Runnable {
   public static final int BAD_INPUT = 2;

@@ -123,13 +123,27 @@ final class AgentValidator {
       int interests = given("interests") ? interests(from("interests")) : 0;
       double lift = given("lift") ? from("lift").number("lift", 0, 10) : 1.0;
       List<CreativeSpec> creatives = given("creatives") ? creatives(from("creatives")) : List.of(CreativeSpec.DEFAULT);
-      return new AgentSpec(id, name, budget, pacing, frequencyCap, relevance, stages, settings(strategy), interests,
-          lift, creatives);
+      AgentSpec spec = new AgentSpec(id, name, budget, pacing, frequencyCap, relevance, stages, settings(strategy),
+          interests, lift, creatives);
+      try {
+        strategy.check(spec);
+      } catch (IllegalArgumentException e) {
+        throw new ScenarioException(own.at("strategy") + ": " + e.getMessage());
+      }
+      return spec;
     }
 
     private StrategySettings settings(StrategyDeclaration strategy) {
       List<StrategySettings.Value> values = new ArrayList<>();
       for (Setting s : strategy.settings()) {
+        if (s.type() == Setting.Type.TEXT) {
+          if (!given(s.key())) {
+            throw new ScenarioException(own.at(s.key()) + ": missing; strategy " + strategy.name() + " needs it ("
+                + s.meaning() + ")");
+          }
+          values.add(StrategySettings.Value.text(s.key(), from(s.key()).string(s.key(), (int) s.max())));
+          continue;
+        }
         Number v = given(s.key()) ? value(from(s.key()), s.key(), s) : fallback(s);
         values.add(new StrategySettings.Value(s.key(), s.type(), v));
       }
@@ -185,6 +199,7 @@ final class AgentValidator {
       case POSITIVE -> node.positive(key, s.max());
       case INTEGER -> node.integer(key, (long) s.min(), (long) s.max());
       case CPM -> node.cpm(key, false, BigDecimal.valueOf(s.max()).stripTrailingZeros());
+      case TEXT -> throw new IllegalStateException("a text setting has no number");
     };
   }
 

@@ -27,7 +27,9 @@ public record Setting(
     /** A whole number in [min, max]. */
     INTEGER,
     /** A price per thousand impressions with at most 3 decimals, from 0 to max; stored in micros per impression. */
-    CPM
+    CPM,
+    /** A quoted text of at most max characters, such as a file path; required unless it has a default. */
+    TEXT
   }
 
   public Setting {
@@ -54,6 +56,11 @@ public record Setting(
   /** A whole number in [min, max]. */
   public static Setting integer(String key, long min, long max, long defaultValue, String unit, String meaning) {
     return new Setting(key, Type.INTEGER, min, max, defaultValue, null, unit, meaning);
+  }
+
+  /** A text of 1 to maxLength characters with no default: the agent must give it. */
+  public static Setting text(String key, int maxLength, String unit, String meaning) {
+    return new Setting(key, Type.TEXT, 1, maxLength, null, null, unit, meaning);
   }
 
   /** A CPM from 0 to max whose default is the value of another scenario key, e.g. {@code bidding.base-cpm}. */

@@ -22,6 +22,13 @@ public interface StrategyDeclaration {
     return EnumSet.allOf(Stage.class);
   }
 
+  /**
+   * Checks what the settings' ranges cannot, such as a file an agent's setting names (default: nothing).
+   *
+   * @throws IllegalArgumentException with one line on what is wrong, which the loader reports as bad input
+   */
+  default void check(AgentSpec agent) {}
+
   /** Pairs of settings where the first must not exceed the second. */
   default List<AtMost> orderings() {
     return List.of();

@@ -1,0 +1,107 @@
+package org.bidarena.agents.learning;
+
+import org.bidarena.agents.BiddingStrategy;
+import org.bidarena.agents.TickSettlement;
+import org.bidarena.core.scenario.AgentSpec;
+import org.bidarena.core.scenario.Scenario;
+import org.bidarena.learning.StateReader;
+import org.bidarena.learning.StateWriter;
+
+/**
+ * A strategy that sets one multiplier on the base bid per tick (bid = multiplier x base bid) and learns from
+ * each settled tick. While training it explores and updates its learner; frozen it plays its greedy policy
+ * and never changes. Its whole state (observation sums, the multiplier in play, the learner) goes into the
+ * Bidder's checkpoint through {@link #state()}.
+ */
+public abstract class LearnerStrategy implements BiddingStrategy {
+  protected final MarketObservation observation;
+  private final long baseBidMicros;
+  private final long totalTicks;
+  private boolean training;
+  private double multiplier;
+
+  protected LearnerStrategy(AgentSpec agent, Scenario scenario, double maxMultiplier, boolean training) {
+    this.observation = new MarketObservation(agent, scenario, maxMultiplier);
+    this.baseBidMicros = scenario.baseBidMicros();
+    this.totalTicks = scenario.totalTicks();
+    this.training = training;
+  }
+
+  /** The catalog name of the algorithm, as model files name it. */
+  public abstract String algorithm();
+
+  /** The multiplier for the first tick of an episode. */
+  protected abstract double begin(double[] state, boolean training);
+
+  /** Learns from the last tick (when training) and returns the next tick's multiplier. */
+  protected abstract double step(double reward, double[] nextState, boolean done, boolean training);
+
+  /** The frozen policy: what a model file stores. */
+  public abstract double[] policy();
+
+  /** Loads a frozen policy written by {@link #policy()}. */
+  public abstract void loadPolicy(double[] policy);
+
+  protected abstract void writeLearner(StateWriter w);
+
+  protected abstract void readLearner(StateReader r);
+
+  /** Starts an episode (a run of the scenario): the observation starts over, the learner keeps what it learnt. */
+  public final void startEpisode() {
+    observation.reset();
+    multiplier = begin(observation.state(0), training);
+  }
+
+  public final void setTraining(boolean training) {
+    this.training = training;
+  }
+
+  @Override
+  public final long bid(org.bidarena.agents.BidContext context) {
+    return Math.round(baseBidMicros * multiplier);
+  }
+
+  @Override
+  public final long uniformBid(long tick, int partition) {
+    return Math.round(baseBidMicros * multiplier);
+  }
+
+  @Override
+  public final void onTickSettled(TickSettlement s) {
+    double reward = observation.settle(s);
+    boolean done = s.tick() + 1 >= totalTicks;
+    multiplier = step(reward, observation.state(multiplier), done, training);
+  }
+
+  @Override
+  public final double multiplier() {
+    return multiplier;
+  }
+
+  @Override
+  public final double[] state() {
+    StateWriter w = new StateWriter();
+    w.put(multiplier).put(training ? 1 : 0).putArray(observation.state());
+    writeLearner(w);
+    return w.toArray();
+  }
+
+  @Override
+  public final void restore(double[] state) {
+    StateReader r = new StateReader(state);
+    multiplier = r.get();
+    training = r.get() != 0;
+    observation.restore(r.getArray(MarketObservation.STATE_SIZE));
+    readLearner(r);
+    r.end();
+  }
+
+  /** {@code n} multipliers spaced evenly in log from {@code min} to {@code max}. */
+  static double[] grid(double min, double max, int n) {
+    double[] g = new double[n];
+    for (int i = 0; i < n; i++) {
+      g[i] = n == 1 ? min : min * StrictMath.pow(max / min, (double) i / (n - 1));
+    }
+    return g;
+  }
+}
