@@ -36,6 +36,11 @@ public abstract class LearnerStrategy implements BiddingStrategy {
   /** Learns from the last tick (when training) and returns the next tick's multiplier. */
   protected abstract double step(double reward, double[] nextState, boolean done, boolean training);
 
+  /** The reward of a settled tick; by default its profit per the tick's share of the daily budget. */
+  protected double reward(TickSettlement s, double profitReward) {
+    return profitReward;
+  }
+
   /** The frozen policy: what a model file stores. */
   public abstract double[] policy();
 
@@ -68,7 +73,7 @@ public abstract class LearnerStrategy implements BiddingStrategy {
 
   @Override
   public final void onTickSettled(TickSettlement s) {
-    double reward = observation.settle(s);
+    double reward = reward(s, observation.settle(s));
     boolean done = s.tick() + 1 >= totalTicks;
     multiplier = step(reward, observation.state(multiplier), done, training);
   }

@@ -63,6 +63,11 @@ public final class MarketObservation {
     return s.revenueMicros() * marginPpm / 1_000_000L - s.spendMicros();
   }
 
+  /** Micros as a share of one tick's part of the daily budget (the scale of every reward). */
+  public double perTickBudget(double micros) {
+    return micros / ((double) dailyBudgetMicros / ticksPerDay);
+  }
+
   /** The state before the next tick, given the multiplier played last. */
   public double[] state(double lastMultiplier) {
     double ticksLeft = ticksPerDay - nextTick % ticksPerDay;
