@@ -174,8 +174,9 @@ public final class Ppo {
     actorAdam.writeTo(w);
     criticAdam.writeTo(w);
     stdAdam.writeTo(w);
+    // Slot [size] holds the step explored but not yet rewarded, so it is written too.
     w.put(size);
-    for (int t = 0; t < size; t++) {
+    for (int t = 0; t <= size; t++) {
       for (int k = 0; k < config.stateDim(); k++) {
         w.put(states[t * config.stateDim() + k]);
       }
@@ -197,7 +198,7 @@ public final class Ppo {
     if (size < 0 || size >= config.rollout()) {
       throw new IllegalArgumentException("PPO rollout of " + size + " steps does not fit " + config.rollout());
     }
-    for (int t = 0; t < size; t++) {
+    for (int t = 0; t <= size; t++) {
       for (int k = 0; k < config.stateDim(); k++) {
         states[t * config.stateDim() + k] = r.get();
       }
