@@ -7,6 +7,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.bidarena.agents.StrategyEntry;
 import org.bidarena.agents.Strategies;
 import org.bidarena.agents.learning.LearnedStrategy;
@@ -36,7 +42,8 @@ public final class Trainer {
   private final Path dir;
   private final int agentIndex;
   private final LearnerEntry entry;
-  private final LearnerStrategy learner;
+  /** Worker 0 is the learner whose policy the model file keeps; A3C has more, each on its own market. */
+  private final List<LearnerStrategy> workers = new ArrayList<>();
 
   /** @throws IllegalArgumentException for an unknown agent or an algorithm that does not learn */
   public Trainer(TrainingPlan plan, Scenario scenario, Path dir) {
@@ -46,7 +53,13 @@ public final class Trainer {
     this.agentIndex = indexOf(scenario, plan.agent());
     this.entry = learnerEntry(plan.algorithm());
     AgentSpec agent = scenario.agents().get(agentIndex);
-    this.learner = entry.create(agent, scenario, entry.settingsFor(agent), plan.learnerSeed(), true);
+    LearnerStrategy first = entry.create(agent, scenario, entry.settingsFor(agent), plan.learnerSeed(), true);
+    workers.add(first);
+    for (int w = 1; w < first.workers(); w++) {
+      LearnerStrategy worker = entry.create(agent, scenario, entry.settingsFor(agent), plan.learnerSeed() + w, true);
+      worker.setSharedWeights(first.sharedWeights());
+      workers.add(worker);
+    }
   }
 
   /** The learners {@code train --algo} accepts, by catalog name. */
@@ -83,23 +96,82 @@ public final class Trainer {
   public void run(Listener listener) throws IOException {
     Files.createDirectories(dir);
     List<EpisodeResult> curve = new ArrayList<>();
-    int done = TrainingCheckpoint.readInto(dir.resolve(CHECKPOINT), learner, curve);
+    int done = TrainingCheckpoint.readInto(dir.resolve(CHECKPOINT), workers, curve);
     if (done == 0) {
       plan.write(dir);
     }
-    for (int e = done; e < plan.episodes(); e++) {
-      Scenario episode = scenario.withSeed(plan.episodeSeed(e));
-      learner.setTraining(true);
-      learner.startEpisode();
-      MarketLoop.Totals totals = new MarketLoop(episode, a -> a == agentIndex ? learner : null).run();
-      EpisodeResult result = EpisodeResult.of(e + 1, episode, totals, agentIndex);
-      curve.add(result);
-      writeCurve(curve);
-      TrainingCheckpoint.write(dir.resolve(CHECKPOINT), e + 1, learner, curve);
-      listener.episodeDone(result, e + 1, plan.episodes(), totals.auctions());
+    ExecutorService pool = workers.size() > 1
+        ? Executors.newFixedThreadPool(Math.min(workers.size(), Runtime.getRuntime().availableProcessors()))
+        : null;
+    try {
+      for (int e = done; e < plan.episodes(); e++) {
+        double[] shared = workers.size() > 1 ? workers.get(0).sharedWeights() : null;
+        List<Future<MarketLoop.Totals>> runs = new ArrayList<>();
+        for (int w = 0; w < workers.size(); w++) {
+          Scenario market = scenario.withSeed(plan.episodeSeed(e) + w * 10_000_000L);
+          LearnerStrategy worker = workers.get(w);
+          Callable<MarketLoop.Totals> play = () -> {
+            worker.setTraining(true);
+            worker.startEpisode();
+            return new MarketLoop(market, a -> a == agentIndex ? worker : null).run();
+          };
+          runs.add(pool == null ? CompletableFuture.completedFuture(play.call()) : pool.submit(play));
+        }
+        long auctions = 0;
+        MarketLoop.Totals first = null;
+        for (Future<MarketLoop.Totals> run : runs) {
+          MarketLoop.Totals t = get(run);
+          first = first == null ? t : first;
+          auctions += t.auctions();
+        }
+        if (shared != null) {
+          merge(shared);
+        }
+        EpisodeResult result = EpisodeResult.of(e + 1, scenario.withSeed(plan.episodeSeed(e)), first, agentIndex);
+        curve.add(result);
+        writeCurve(curve);
+        TrainingCheckpoint.write(dir.resolve(CHECKPOINT), e + 1, workers, curve);
+        listener.episodeDone(result, e + 1, plan.episodes(), auctions);
+      }
+    } catch (Exception e) {
+      if (e instanceof IOException io) {
+        throw io;
+      }
+      throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+      }
     }
+    LearnerStrategy learner = workers.get(0);
     learner.setTraining(false);
     LearnedStrategy.modelOf(learner, entry, scenario.agents().get(agentIndex)).write(dir.resolve(MODEL));
+  }
+
+  /**
+   * Synchronous A3C: adds every worker's change of the shared weights over the episode to them, in worker
+   * order (a fixed order, so the sum has the same bits whatever thread finished first), and gives every
+   * worker the result.
+   */
+  private void merge(double[] shared) {
+    double[] next = shared.clone();
+    for (LearnerStrategy w : workers) {
+      double[] mine = w.sharedWeights();
+      for (int i = 0; i < next.length; i++) {
+        next[i] += mine[i] - shared[i];
+      }
+    }
+    for (LearnerStrategy w : workers) {
+      w.setSharedWeights(next);
+    }
+  }
+
+  private static MarketLoop.Totals get(Future<MarketLoop.Totals> run) throws Exception {
+    try {
+      return run.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof Exception cause ? cause : new IllegalStateException(e.getCause());
+    }
   }
 
   private void writeCurve(List<EpisodeResult> curve) throws IOException {

@@ -12,7 +12,7 @@ import java.util.List;
 import org.bidarena.agents.learning.LearnerStrategy;
 
 /**
- * A training's state after its last finished episode: the episodes done, the learner's full state (weights,
+ * A training's state after its last finished episode: the episodes done, every worker's full learner state (weights,
  * optimiser moments, replay buffer, exploration stream) and the learning curve. Written to a temporary file
  * and moved into place, so a kill leaves the previous checkpoint or the new one, never half of one.
  */
@@ -21,16 +21,19 @@ final class TrainingCheckpoint {
 
   private TrainingCheckpoint() {}
 
-  static void write(Path file, int episodesDone, LearnerStrategy learner, List<EpisodeResult> curve)
+  static void write(Path file, int episodesDone, List<LearnerStrategy> workers, List<EpisodeResult> curve)
       throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeInt(MAGIC);
       out.writeInt(episodesDone);
-      double[] state = learner.state();
-      out.writeInt(state.length);
-      for (double v : state) {
-        out.writeDouble(v);
+      out.writeInt(workers.size());
+      for (LearnerStrategy learner : workers) {
+        double[] state = learner.state();
+        out.writeInt(state.length);
+        for (double v : state) {
+          out.writeDouble(v);
+        }
       }
       out.writeInt(curve.size());
       for (EpisodeResult r : curve) {
@@ -43,7 +46,7 @@ final class TrainingCheckpoint {
   }
 
   /** Restores the learner and the curve from {@code file}; returns the episodes done (0 without a file). */
-  static int readInto(Path file, LearnerStrategy learner, List<EpisodeResult> curve) throws IOException {
+  static int readInto(Path file, List<LearnerStrategy> workers, List<EpisodeResult> curve) throws IOException {
     if (!Files.exists(file)) {
       return 0;
     }
@@ -52,11 +55,16 @@ final class TrainingCheckpoint {
         throw new IllegalArgumentException(file + " is not a training checkpoint");
       }
       int done = in.readInt();
-      double[] state = new double[in.readInt()];
-      for (int i = 0; i < state.length; i++) {
-        state[i] = in.readDouble();
+      if (in.readInt() != workers.size()) {
+        throw new IllegalArgumentException(file + " holds another number of workers than this training has");
       }
-      learner.restore(state);
+      for (LearnerStrategy learner : workers) {
+        double[] state = new double[in.readInt()];
+        for (int i = 0; i < state.length; i++) {
+          state[i] = in.readDouble();
+        }
+        learner.restore(state);
+      }
       int rows = in.readInt();
       for (int i = 0; i < rows; i++) {
         curve.add(EpisodeResult.parse(in.readUTF()));

@@ -24,7 +24,7 @@ class TrainerTest {
 
   @Test
   void theSameSeedGivesTheSameModelBytesAndAnotherSeedOthers(@TempDir Path temp) throws Exception {
-    for (String algo : List.of("dqn", "bandit")) {
+    for (String algo : List.of("dqn", "bandit", "ppo", "a3c")) {
       byte[] a = train(temp.resolve(algo + "-a"), algo, 3, 3);
       byte[] b = train(temp.resolve(algo + "-b"), algo, 3, 3);
       byte[] c = train(temp.resolve(algo + "-c"), algo, 4, 3);
@@ -36,24 +36,26 @@ class TrainerTest {
 
   @Test
   void aTrainingInterruptedBetweenEpisodesResumesToTheSameModelAndCurve(@TempDir Path temp) throws Exception {
-    byte[] whole = train(temp.resolve("whole"), "dqn", 5, 4);
-    // given a training stopped by an error after its second episode
-    Path cut = temp.resolve("cut");
-    TrainingPlan plan = new TrainingPlan("", "adaptive", "dqn", 5, 4);
-    assertThatThrownBy(() -> new Trainer(plan, small(), cut).run((r, done, t, n) -> {
-      if (done == 2) {
-        throw new IllegalStateException("stopped");
-      }
-    })).hasMessage("stopped");
-    assertThat(cut.resolve(Trainer.MODEL)).doesNotExist();
-    // when a new trainer resumes it from its folder's plan
-    int[] episodes = {0};
-    new Trainer(TrainingPlan.read(cut), small(), cut).run((r, done, t, n) -> episodes[0]++);
-    // then it ran only the two episodes left and wrote the uninterrupted bytes
-    assertThat(episodes[0]).isEqualTo(2);
-    assertThat(Files.readAllBytes(cut.resolve(Trainer.MODEL))).isEqualTo(whole);
-    assertThat(Files.readString(cut.resolve(Trainer.CURVE)))
-        .isEqualTo(Files.readString(temp.resolve("whole").resolve(Trainer.CURVE)));
+    for (String algo : List.of("dqn", "a3c")) {
+      byte[] whole = train(temp.resolve(algo + "-whole"), algo, 5, 4);
+      // given a training stopped by an error after its second episode
+      Path cut = temp.resolve(algo + "-cut");
+      TrainingPlan plan = new TrainingPlan("", "adaptive", algo, 5, 4);
+      assertThatThrownBy(() -> new Trainer(plan, small(), cut).run((r, done, t, n) -> {
+        if (done == 2) {
+          throw new IllegalStateException("stopped");
+        }
+      })).hasMessage("stopped");
+      assertThat(cut.resolve(Trainer.MODEL)).doesNotExist();
+      // when a new trainer resumes it from its folder's plan
+      int[] episodes = {0};
+      new Trainer(TrainingPlan.read(cut), small(), cut).run((r, done, t, n) -> episodes[0]++);
+      // then it ran only the two episodes left and wrote the uninterrupted bytes
+      assertThat(episodes[0]).as(algo).isEqualTo(2);
+      assertThat(Files.readAllBytes(cut.resolve(Trainer.MODEL))).as(algo).isEqualTo(whole);
+      assertThat(Files.readString(cut.resolve(Trainer.CURVE)))
+          .isEqualTo(Files.readString(temp.resolve(algo + "-whole").resolve(Trainer.CURVE)));
+    }
   }
 
   @Test

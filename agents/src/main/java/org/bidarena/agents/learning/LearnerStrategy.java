@@ -41,6 +41,23 @@ public abstract class LearnerStrategy implements BiddingStrategy {
     return profitReward;
   }
 
+  /**
+   * The weights that parallel actor-learners share (A3C); empty for a learner that has none. A worker's
+   * update is the difference of its weights after an episode and the shared weights before it.
+   */
+  public double[] sharedWeights() {
+    return new double[0];
+  }
+
+  public void setSharedWeights(double[] weights) {
+    throw new UnsupportedOperationException(algorithm() + " has no shared weights");
+  }
+
+  /** How many actor-learners train in parallel, each on its own market (1 but for A3C). */
+  public int workers() {
+    return 1;
+  }
+
   /** The frozen policy: what a model file stores. */
   public abstract double[] policy();
 

@@ -21,9 +21,18 @@ public final class PpoStrategy extends LearnerStrategy {
   private final int rewardKind;
   private final double targetRoas;
   private final double minMultiplier;
+  private final String algorithm;
+  private final int workers;
 
   public PpoStrategy(AgentSpec agent, Scenario scenario, StrategySettings s, long seed, boolean training) {
+    this("ppo", 1, agent, scenario, s, seed, training);
+  }
+
+  PpoStrategy(String algorithm, int workers, AgentSpec agent, Scenario scenario, StrategySettings s, long seed,
+      boolean training) {
     super(agent, scenario, s.number("max-multiplier"), training);
+    this.algorithm = algorithm;
+    this.workers = workers;
     this.minMultiplier = s.number("min-multiplier");
     this.rewardKind = (int) s.integer("reward");
     this.targetRoas = s.number("target-roas");
@@ -36,7 +45,22 @@ public final class PpoStrategy extends LearnerStrategy {
 
   @Override
   public String algorithm() {
-    return "ppo";
+    return algorithm;
+  }
+
+  @Override
+  public int workers() {
+    return workers;
+  }
+
+  @Override
+  public double[] sharedWeights() {
+    return ppo.weights();
+  }
+
+  @Override
+  public void setSharedWeights(double[] weights) {
+    ppo.setWeights(weights);
   }
 
   @Override
@@ -90,6 +114,11 @@ public final class PpoStrategy extends LearnerStrategy {
 
     @Override
     public List<Setting> settings() {
+      return common(384, 4, 0.2);
+    }
+
+    /** The settings PPO and A3C share, with their own rollout, epochs and clip defaults. */
+    static List<Setting> common(int rollout, int epochs, double clip) {
       return List.of(
           Setting.number("min-multiplier", 0.01, 100, 0.25, "x bidding.base-cpm", "the lowest multiplier"),
           Setting.number("max-multiplier", 0.01, 100, 3.0, "x bidding.base-cpm", "the highest multiplier"),
@@ -99,10 +128,10 @@ public final class PpoStrategy extends LearnerStrategy {
           Setting.positive("learning-rate", 1, 0.0003, "Adam step", "the optimiser's learning rate"),
           Setting.number("gamma", 0, 1, 0.98, "per tick", "the discount of future rewards"),
           Setting.number("gae-lambda", 0, 1, 0.95, "", "the GAE trace parameter"),
-          Setting.positive("clip", 1, 0.2, "", "the surrogate objective's clip range"),
-          Setting.integer("epochs", 1, 100, 4, "passes", "passes over each rollout"),
+          Setting.positive("clip", 1000, clip, "", "the surrogate objective's clip range"),
+          Setting.integer("epochs", 1, 100, epochs, "passes", "passes over each rollout"),
           Setting.integer("minibatch", 1, 100_000, 64, "steps", "the mini-batch of each update"),
-          Setting.integer("rollout", 2, 1_000_000, 384, "ticks", "the steps collected before an update"),
+          Setting.integer("rollout", 2, 1_000_000, rollout, "ticks", "the steps collected before an update"),
           Setting.positive("initial-std", 10, 0.5, "log-multiplier", "the exploration spread at the start"));
     }
 

@@ -159,6 +159,21 @@ public final class Ppo {
     }
   }
 
+  /** The shared weights of A3C-style training: the actor's and the critic's parameters and the log-std. */
+  public double[] weights() {
+    StateWriter w = new StateWriter();
+    w.putArray(actor.parameters()).putArray(critic.parameters()).put(logStd[0]);
+    return w.toArray();
+  }
+
+  public void setWeights(double[] weights) {
+    StateReader r = new StateReader(weights);
+    actor.setParameters(r.getArray(actor.parameters().length));
+    critic.setParameters(r.getArray(critic.parameters().length));
+    logStd[0] = r.get();
+    r.end();
+  }
+
   /** The frozen policy: the actor's parameters. */
   public Mlp actor() {
     return actor;
