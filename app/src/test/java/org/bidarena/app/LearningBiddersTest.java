@@ -90,6 +90,14 @@ class LearningBiddersTest {
     assertThat(unknown.err()).contains("unknown algorithm 'sarsa'").contains("dqn").contains("bandit");
     assertThat(temp.resolve("x")).doesNotExist();
 
+    Path impossible = temp.resolve("impossible.conf");
+    Files.writeString(impossible, SMALL + "curriculum.stages = [{ name = basic, episodes = 5 }, { name = full }]\n");
+    Runs.Result never = Runs.bidarena("train", impossible.toString(), "--agent", "adaptive", "--algo", "dqn",
+        "--episodes", "5", "--out", temp.resolve("y").toString());
+    assertThat(never.exitCode()).isEqualTo(2);
+    assertThat(never.err()).contains("never reach stage 'full'");
+    assertThat(temp.resolve("y")).doesNotExist();
+
     Path model = trainedModel(temp, "bandit");
     // a model trained for another agent
     Runs.Result other = Runs.bidarena("run", scenario(temp).toString(), "--out", temp.resolve("r1").toString(),

@@ -46,7 +46,7 @@ public final class Evaluation {
     double[] profit = new double[seeds];
     for (int s = 1; s <= seeds; s++) {
       Scenario sc = base.withSeed(s);
-      profit[s - 1] = EpisodeResult.of(s, sc, new MarketLoop(sc).run(), a).profit();
+      profit[s - 1] = EpisodeResult.of(s, sc, new MarketLoop(sc).run(), a, name).profit();
     }
     return new Arm(name, profit);
   }

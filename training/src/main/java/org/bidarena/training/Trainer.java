@@ -39,6 +39,8 @@ public final class Trainer {
 
   private final TrainingPlan plan;
   private final Scenario scenario;
+  private final Curriculum curriculum;
+  private final List<Scenario> stageScenarios;
   private final Path dir;
   private final int agentIndex;
   private final LearnerEntry entry;
@@ -47,10 +49,23 @@ public final class Trainer {
 
   /** @throws IllegalArgumentException for an unknown agent or an algorithm that does not learn */
   public Trainer(TrainingPlan plan, Scenario scenario, Path dir) {
+    this(plan, Curriculum.none(), List.of(scenario), dir);
+  }
+
+  /** A training through the stages of a curriculum, with each stage's scenario. */
+  public Trainer(TrainingPlan plan, Curriculum curriculum, List<Scenario> stageScenarios, Path dir) {
     this.plan = plan;
-    this.scenario = scenario;
+    this.curriculum = curriculum;
+    this.stageScenarios = List.copyOf(stageScenarios);
+    this.scenario = stageScenarios.get(stageScenarios.size() - 1);
     this.dir = dir;
     this.agentIndex = indexOf(scenario, plan.agent());
+    for (Scenario s : stageScenarios) {
+      if (!s.agents().stream().map(AgentSpec::id).toList()
+          .equals(scenario.agents().stream().map(AgentSpec::id).toList())) {
+        throw new IllegalArgumentException("every curriculum stage must keep the scenario's agents");
+      }
+    }
     this.entry = learnerEntry(plan.algorithm());
     AgentSpec agent = scenario.agents().get(agentIndex);
     LearnerStrategy first = entry.create(agent, scenario, entry.settingsFor(agent), plan.learnerSeed(), true);
@@ -106,13 +121,15 @@ public final class Trainer {
     try {
       for (int e = done; e < plan.episodes(); e++) {
         double[] shared = workers.size() > 1 ? workers.get(0).sharedWeights() : null;
+        int stageIndex = curriculum.stageAfter(curve);
+        Scenario stage = stageScenarios.get(stageIndex);
         List<Future<MarketLoop.Totals>> runs = new ArrayList<>();
         for (int w = 0; w < workers.size(); w++) {
-          Scenario market = scenario.withSeed(plan.episodeSeed(e) + w * 10_000_000L);
+          Scenario market = stage.withSeed(plan.episodeSeed(e) + w * 10_000_000L);
           LearnerStrategy worker = workers.get(w);
           Callable<MarketLoop.Totals> play = () -> {
             worker.setTraining(true);
-            worker.startEpisode();
+            worker.startEpisode(market.agents().get(agentIndex), market);
             return new MarketLoop(market, a -> a == agentIndex ? worker : null).run();
           };
           runs.add(pool == null ? CompletableFuture.completedFuture(play.call()) : pool.submit(play));
@@ -127,7 +144,8 @@ public final class Trainer {
         if (shared != null) {
           merge(shared);
         }
-        EpisodeResult result = EpisodeResult.of(e + 1, scenario.withSeed(plan.episodeSeed(e)), first, agentIndex);
+        EpisodeResult result = EpisodeResult.of(e + 1, stage.withSeed(plan.episodeSeed(e)), first, agentIndex,
+            curriculum.stages().get(stageIndex).name());
         curve.add(result);
         writeCurve(curve);
         TrainingCheckpoint.write(dir.resolve(CHECKPOINT), e + 1, workers, curve);

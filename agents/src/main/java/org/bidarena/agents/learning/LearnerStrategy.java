@@ -15,8 +15,8 @@ import org.bidarena.learning.StateWriter;
  */
 public abstract class LearnerStrategy implements BiddingStrategy {
   protected final MarketObservation observation;
-  private final long baseBidMicros;
-  private final long totalTicks;
+  private long baseBidMicros;
+  private long totalTicks;
   private boolean training;
   private double multiplier;
 
@@ -69,6 +69,14 @@ public abstract class LearnerStrategy implements BiddingStrategy {
   protected abstract void readLearner(StateReader r);
 
   /** Starts an episode (a run of the scenario): the observation starts over, the learner keeps what it learnt. */
+  public final void startEpisode(AgentSpec agent, Scenario scenario) {
+    observation.configure(agent, scenario);
+    baseBidMicros = scenario.baseBidMicros();
+    totalTicks = scenario.totalTicks();
+    startEpisode();
+  }
+
+  /** Starts an episode in the market it was built for. */
   public final void startEpisode() {
     observation.reset();
     multiplier = begin(observation.state(0), training);

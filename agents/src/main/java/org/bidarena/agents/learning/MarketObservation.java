@@ -17,11 +17,11 @@ public final class MarketObservation {
 
   private static final double DECAY = StrictMath.pow(0.5, 1.0 / 8);
 
-  private final int ticksPerDay;
-  private final long dailyBudgetMicros;
-  private final long baseBidMicros;
-  private final long marginPpm;
   private final double maxMultiplier;
+  private int ticksPerDay;
+  private long dailyBudgetMicros;
+  private long baseBidMicros;
+  private long marginPpm;
   private long spentToday;
   private double ewBids;
   private double ewImpressions;
@@ -30,11 +30,16 @@ public final class MarketObservation {
   private long nextTick;
 
   public MarketObservation(AgentSpec agent, Scenario scenario, double maxMultiplier) {
+    this.maxMultiplier = maxMultiplier;
+    configure(agent, scenario);
+  }
+
+  /** Takes the market's constants from a scenario: a curriculum stage may change budgets and prices. */
+  public void configure(AgentSpec agent, Scenario scenario) {
     this.ticksPerDay = scenario.ticksPerDay();
     this.dailyBudgetMicros = Math.max(1, agent.dailyBudgetMicros());
     this.baseBidMicros = Math.max(1, scenario.baseBidMicros());
     this.marginPpm = scenario.reporting().marginPpm();
-    this.maxMultiplier = maxMultiplier;
   }
 
   /** Forgets the running sums: a new episode starts at tick 0. */

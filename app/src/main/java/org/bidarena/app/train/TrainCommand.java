@@ -12,6 +12,7 @@ import org.bidarena.analysis.BadInput;
 import org.bidarena.app.command.ScenarioArgument;
 import org.bidarena.core.scenario.Scenario;
 import org.bidarena.core.scenario.ScenarioLoader;
+import org.bidarena.training.Curriculum;
 import org.bidarena.training.Evaluation;
 import org.bidarena.training.Trainer;
 import org.bidarena.training.TrainingPlan;
@@ -90,14 +91,19 @@ public final class TrainCommand implements Callable<Integer> {
     }
     Path file = plan.scenarioFile().isEmpty() ? null : Path.of(plan.scenarioFile());
     Scenario scenario = ScenarioLoader.load(file, List.of(), null);
+    Curriculum curriculum = Curriculum.of(file, plan.episodes());
+    List<Scenario> stages = curriculum.scenarios(file);
     Trainer trainer;
     try {
-      trainer = new Trainer(plan, scenario, dir);
+      trainer = new Trainer(plan, curriculum, stages, dir);
     } catch (IllegalArgumentException e) {
       throw new BadInput(e.getMessage());
     }
     System.out.printf(Locale.ROOT, "train: %s for agent %s, %d episodes of %d ticks, seed %d, in %s%n",
         plan.algorithm(), plan.agent(), plan.episodes(), scenario.totalTicks(), plan.seed(), dir);
+    if (curriculum.stages().size() > 1) {
+      System.out.println("curriculum: " + curriculum.stages().stream().map(Curriculum.Stage::name).toList());
+    }
     long start = System.nanoTime();
     long[] auctions = {0};
     int[] ran = {0};
@@ -107,8 +113,9 @@ public final class TrainCommand implements Callable<Integer> {
       trainer.run((r, done, total, n) -> {
         auctions[0] += n;
         ran[0]++;
-        String line = String.format(Locale.ROOT, "episode %d/%d: profit %.2f, spend %.2f, ROAS %.2f, win rate %.3f",
-            done, total, r.profit(), r.spend(), r.roas(), r.winRate());
+        String line = String.format(Locale.ROOT, "episode %d/%d: profit %.2f, spend %.2f, ROAS %.2f, win rate %.3f%s",
+            done, total, r.profit(), r.spend(), r.roas(), r.winRate(),
+            curriculum.stages().size() > 1 ? ", stage " + r.stage() : "");
         if (bar != null) {
           bar.stepTo(done);
           bar.setExtraMessage(line);
