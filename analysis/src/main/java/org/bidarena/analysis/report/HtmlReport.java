@@ -66,6 +66,7 @@ public final class HtmlReport {
         + card("pacing", "Budget pacing", "Share of the daily budget spent by time of day, averaged over the days.")
         + "</div>\n<pre id=\"status\">pending</pre>\n"
         + "<script>const DATA = " + data + ";\n" + SCRIPT + "</script>\n"
+        + LearningCurvePage.section(LearningCurvePage.curvesOf(scenario))
         + "</body></html>\n";
   }
 
@@ -74,7 +75,7 @@ public final class HtmlReport {
         + "\" width=\"640\" height=\"300\"></canvas></div>\n";
   }
 
-  private static String chartJs() throws IOException {
+  static String chartJs() throws IOException {
     try (InputStream in = HtmlReport.class.getClassLoader().getResourceAsStream(CHART_JS)) {
       if (in == null) {
         throw new IllegalStateException("Chart.js is missing from the classpath: " + CHART_JS);
