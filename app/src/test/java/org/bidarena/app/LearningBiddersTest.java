@@ -61,6 +61,12 @@ class LearningBiddersTest {
       assertThat(m.get("conversions").asLong()).isEqualTo(loop.conversions()[a]);
       assertThat(m.get("revenueMicros").asLong()).isEqualTo(loop.revenueMicros()[a]);
     }
+    // and the run's report shows the learning curve of the trained agent; the training folder's report is its curve
+    assertThat(Runs.bidarena("report", temp.resolve("run").toString()).exitCode()).isZero();
+    assertThat(Files.readString(temp.resolve("run").resolve("report.html")))
+        .contains("Learning curve of adaptive (train-dqn)").contains("2 episodes; reward (profit) first");
+    assertThat(Runs.bidarena("report", model.getParent().toString()).exitCode()).isZero();
+    assertThat(Files.readString(model.getParent().resolve("report.html"))).contains("<canvas id=\"learning0\"");
     for (int a = 0; a < s.agentCount(); a++) {
       String id = s.agents().get(a).id();
       if (id.equals("adaptive") || id.equals("random")) {
