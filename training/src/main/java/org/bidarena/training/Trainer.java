@@ -46,6 +46,7 @@ public final class Trainer {
   private final LearnerEntry entry;
   /** Worker 0 is the learner whose policy the model file keeps; A3C has more, each on its own market. */
   private final List<LearnerStrategy> workers = new ArrayList<>();
+  private int threads = Runtime.getRuntime().availableProcessors();
 
   /** @throws IllegalArgumentException for an unknown agent or an algorithm that does not learn */
   public Trainer(TrainingPlan plan, Scenario scenario, Path dir) {
@@ -107,6 +108,12 @@ public final class Trainer {
         + scenario.agents().stream().map(AgentSpec::id).toList());
   }
 
+  /** The threads A3C's workers play on (default: the cores); the model bytes do not depend on it. */
+  Trainer threads(int n) {
+    this.threads = Math.max(1, n);
+    return this;
+  }
+
   /** Runs the episodes not yet done (all of them in a fresh folder) and writes the model. */
   public void run(Listener listener) throws IOException {
     Files.createDirectories(dir);
@@ -116,7 +123,7 @@ public final class Trainer {
       plan.write(dir);
     }
     ExecutorService pool = workers.size() > 1
-        ? Executors.newFixedThreadPool(Math.min(workers.size(), Runtime.getRuntime().availableProcessors()))
+        ? Executors.newFixedThreadPool(Math.min(workers.size(), threads))
         : null;
     try {
       for (int e = done; e < plan.episodes(); e++) {

@@ -59,6 +59,20 @@ class TrainerTest {
   }
 
   @Test
+  void a3cGivesTheSameBytesOnOneThreadAsOnSeveral(@TempDir Path temp) throws Exception {
+    byte[][] models = new byte[3][];
+    int[] threads = {1, 2, 4};
+    for (int i = 0; i < 3; i++) {
+      Path dir = temp.resolve("t" + threads[i]);
+      new Trainer(new TrainingPlan("", "adaptive", "a3c", 6, 3), small(), dir).threads(threads[i])
+          .run((r, d, t, n) -> {});
+      models[i] = Files.readAllBytes(dir.resolve(Trainer.MODEL));
+    }
+    assertThat(models[1]).isEqualTo(models[0]);
+    assertThat(models[2]).isEqualTo(models[0]);
+  }
+
+  @Test
   void anUnknownAlgorithmOrAgentIsRefusedWithWhatIsAllowed(@TempDir Path temp) {
     assertThatThrownBy(() -> new Trainer(new TrainingPlan("", "adaptive", "sarsa", 1, 1), small(), temp))
         .hasMessageContaining("unknown algorithm 'sarsa'").hasMessageContaining("dqn");
