@@ -24,7 +24,7 @@ class TrainerTest {
 
   @Test
   void theSameSeedGivesTheSameModelBytesAndAnotherSeedOthers(@TempDir Path temp) throws Exception {
-    for (String algo : List.of("dqn", "bandit", "ppo", "a3c")) {
+    for (String algo : List.of("dqn", "bandit", "ppo", "a3c", "ppo-stages")) {
       byte[] a = train(temp.resolve(algo + "-a"), algo, 3, 3);
       byte[] b = train(temp.resolve(algo + "-b"), algo, 3, 3);
       byte[] c = train(temp.resolve(algo + "-c"), algo, 4, 3);

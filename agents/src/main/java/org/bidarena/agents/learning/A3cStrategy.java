@@ -26,7 +26,7 @@ public final class A3cStrategy {
 
     @Override
     public List<Setting> settings() {
-      List<Setting> s = new ArrayList<>(PpoStrategy.Entry.common(96, 1, 1000));
+      List<Setting> s = new ArrayList<>(PpoStrategy.Entry.common(96, 1, 1000, 0));
       s.add(Setting.integer("workers", 1, 64, 4, "actor-learners", "the parallel workers, each on its own market"));
       return s;
     }

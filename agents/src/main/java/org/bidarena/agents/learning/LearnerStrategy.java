@@ -19,6 +19,8 @@ public abstract class LearnerStrategy implements BiddingStrategy {
   private long totalTicks;
   private boolean training;
   private double multiplier;
+  /** Per stage, the factor on the base bid (0 = no bid), or empty when one multiplier prices every row. */
+  private double[] stageMultipliers = new double[0];
 
   protected LearnerStrategy(AgentSpec agent, Scenario scenario, double maxMultiplier, boolean training) {
     this.observation = new MarketObservation(agent, scenario, maxMultiplier);
@@ -86,14 +88,22 @@ public abstract class LearnerStrategy implements BiddingStrategy {
     this.training = training;
   }
 
+  /** Prices rows by stage from now on (a learner whose action has one multiplier per stage). */
+  protected final void setStageMultipliers(double[] perStage) {
+    this.stageMultipliers = perStage.clone();
+  }
+
   @Override
   public final long bid(org.bidarena.agents.BidContext context) {
+    if (stageMultipliers.length > 0) {
+      return Math.round(baseBidMicros * stageMultipliers[context.stage()]);
+    }
     return Math.round(baseBidMicros * multiplier);
   }
 
   @Override
   public final long uniformBid(long tick, int partition) {
-    return Math.round(baseBidMicros * multiplier);
+    return stageMultipliers.length > 0 ? -1 : Math.round(baseBidMicros * multiplier);
   }
 
   @Override
@@ -111,7 +121,7 @@ public abstract class LearnerStrategy implements BiddingStrategy {
   @Override
   public final double[] state() {
     StateWriter w = new StateWriter();
-    w.put(multiplier).put(training ? 1 : 0).putArray(observation.state());
+    w.put(multiplier).put(training ? 1 : 0).putArray(observation.state()).putArray(stageMultipliers);
     writeLearner(w);
     return w.toArray();
   }
@@ -122,6 +132,7 @@ public abstract class LearnerStrategy implements BiddingStrategy {
     multiplier = r.get();
     training = r.get() != 0;
     observation.restore(r.getArray(MarketObservation.STATE_SIZE));
+    stageMultipliers = r.getArray(-1);
     readLearner(r);
     r.end();
   }

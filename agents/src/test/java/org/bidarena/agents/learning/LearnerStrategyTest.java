@@ -37,7 +37,7 @@ class LearnerStrategyTest {
 
   @Test
   void everyLearnerRestoredFromItsCheckpointStateContinuesExactlyAsTheOriginal() {
-    for (String algo : List.of("bandit", "dqn", "ppo")) {
+    for (String algo : List.of("bandit", "dqn", "ppo", "ppo-stages")) {
       LearnerStrategy original = create(algo, 8);
       play(original, 0, 200);
       LearnerStrategy copy = create(algo, 12345);

@@ -15,8 +15,8 @@ import org.bidarena.learning.nn.Mlp;
  */
 public final class Ppo {
   /** The learner's hyper-parameters; actions are clamped into [actionMin, actionMax]. */
-  public record Config(int stateDim, int hidden, double learningRate, double gamma, double lambda, double clip,
-      int epochs, int minibatch, int rollout, double initialLogStd, double actionMin, double actionMax) {}
+  public record Config(int stateDim, int actionDim, int hidden, double learningRate, double gamma, double lambda,
+      double clip, int epochs, int minibatch, int rollout, double initialLogStd, double actionMin, double actionMax) {}
 
   private final Config config;
   private final SplitMix rng;
@@ -25,7 +25,7 @@ public final class Ppo {
   private final Adam actorAdam;
   private final Adam criticAdam;
   private final Adam stdAdam;
-  private final double[] logStd = new double[1];
+  private final double[] logStd;
   private final double[] states;
   private final double[] actions;
   private final double[] logProbs;
@@ -37,15 +37,16 @@ public final class Ppo {
   public Ppo(Config config, long seed) {
     this.config = config;
     this.rng = new SplitMix(seed);
-    this.actor = new Mlp(new int[] {config.stateDim(), config.hidden(), config.hidden(), 1}, rng);
+    this.actor = new Mlp(new int[] {config.stateDim(), config.hidden(), config.hidden(), config.actionDim()}, rng);
     this.critic = new Mlp(new int[] {config.stateDim(), config.hidden(), config.hidden(), 1}, rng);
     this.actorAdam = new Adam(actor.parameters().length, config.learningRate(), 1);
     this.criticAdam = new Adam(critic.parameters().length, config.learningRate(), 10);
-    this.stdAdam = new Adam(1, config.learningRate(), 1);
-    this.logStd[0] = config.initialLogStd();
+    this.stdAdam = new Adam(config.actionDim(), config.learningRate(), 1);
+    this.logStd = new double[config.actionDim()];
+    java.util.Arrays.fill(logStd, config.initialLogStd());
     int n = config.rollout();
     this.states = new double[n * config.stateDim()];
-    this.actions = new double[n];
+    this.actions = new double[n * config.actionDim()];
     this.logProbs = new double[n];
     this.values = new double[n];
     this.rewards = new double[n];
@@ -53,20 +54,31 @@ public final class Ppo {
   }
 
   /** The greedy action: the policy's mean, clamped. */
-  public double mean(double[] state) {
-    return clamp(actor.forward(state)[0]);
+  public double[] mean(double[] state) {
+    double[] mu = actor.forward(state);
+    double[] a = new double[mu.length];
+    for (int j = 0; j < a.length; j++) {
+      a[j] = clamp(mu[j]);
+    }
+    return a;
   }
 
   /** Samples an action and remembers the step; {@link #reward} must follow before the next call. */
-  public double explore(double[] state) {
-    double mu = actor.forward(state)[0];
-    double sd = StrictMath.exp(logStd[0]);
-    double a = mu + sd * rng.nextGaussian();
+  public double[] explore(double[] state) {
+    double[] mu = actor.forward(state);
+    int k = config.actionDim();
+    double[] out = new double[k];
+    double lp = 0;
+    for (int j = 0; j < k; j++) {
+      double a = mu[j] + StrictMath.exp(logStd[j]) * rng.nextGaussian();
+      actions[size * k + j] = a;
+      lp += logProb(a, mu[j], logStd[j]);
+      out[j] = clamp(a);
+    }
     System.arraycopy(state, 0, states, size * config.stateDim(), config.stateDim());
-    actions[size] = a;
-    logProbs[size] = logProb(a, mu, logStd[0]);
+    logProbs[size] = lp;
     values[size] = critic.forward(state)[0];
-    return clamp(a);
+    return out;
   }
 
   /** The reward of the last explored step; learns when the rollout is full or the episode ends. */
@@ -133,20 +145,29 @@ public final class Ppo {
         int m = to - from;
         actor.zeroGradients();
         critic.zeroGradients();
-        double[] stdGrad = new double[1];
+        int dim = config.actionDim();
+        double[] stdGrad = new double[dim];
+        double[] dOut = new double[dim];
         for (int k = from; k < to; k++) {
           int t = order[k];
           System.arraycopy(states, t * config.stateDim(), s, 0, config.stateDim());
-          double mu = actor.forward(s)[0];
-          double ratio = StrictMath.exp(logProb(actions[t], mu, logStd[0]) - logProbs[t]);
+          double[] mu = actor.forward(s);
+          double lp = 0;
+          for (int j = 0; j < dim; j++) {
+            lp += logProb(actions[t * dim + j], mu[j], logStd[j]);
+          }
+          double ratio = StrictMath.exp(lp - logProbs[t]);
           double adv = advantages[t];
           boolean clipped = adv > 0 ? ratio > 1 + config.clip() : ratio < 1 - config.clip();
           if (!clipped) {
             // loss = -ratio * adv; d ratio = ratio * d logp
-            double var2 = StrictMath.exp(2 * logStd[0]);
-            double diff = actions[t] - mu;
-            actor.backward(new double[] {-ratio * adv * diff / var2 / m});
-            stdGrad[0] += -ratio * adv * (diff * diff / var2 - 1) / m;
+            for (int j = 0; j < dim; j++) {
+              double var2 = StrictMath.exp(2 * logStd[j]);
+              double diff = actions[t * dim + j] - mu[j];
+              dOut[j] = -ratio * adv * diff / var2 / m;
+              stdGrad[j] += -ratio * adv * (diff * diff / var2 - 1) / m;
+            }
+            actor.backward(dOut);
           }
           double v = critic.forward(s)[0];
           critic.backward(new double[] {(v - returns[t]) / m});
@@ -154,7 +175,9 @@ public final class Ppo {
         actorAdam.step(actor.parameters(), actor.gradients());
         criticAdam.step(critic.parameters(), critic.gradients());
         stdAdam.step(logStd, stdGrad);
-        logStd[0] = Math.max(-5, Math.min(1, logStd[0]));
+        for (int j = 0; j < dim; j++) {
+          logStd[j] = Math.max(-5, Math.min(1, logStd[j]));
+        }
       }
     }
   }
@@ -162,7 +185,7 @@ public final class Ppo {
   /** The shared weights of A3C-style training: the actor's and the critic's parameters and the log-std. */
   public double[] weights() {
     StateWriter w = new StateWriter();
-    w.putArray(actor.parameters()).putArray(critic.parameters()).put(logStd[0]);
+    w.putArray(actor.parameters()).putArray(critic.parameters()).putArray(logStd);
     return w.toArray();
   }
 
@@ -170,7 +193,7 @@ public final class Ppo {
     StateReader r = new StateReader(weights);
     actor.setParameters(r.getArray(actor.parameters().length));
     critic.setParameters(r.getArray(critic.parameters().length));
-    logStd[0] = r.get();
+    System.arraycopy(r.getArray(logStd.length), 0, logStd, 0, logStd.length);
     r.end();
   }
 
@@ -183,9 +206,13 @@ public final class Ppo {
     return logStd[0];
   }
 
+  public int actionDim() {
+    return config.actionDim();
+  }
+
   public double[] state() {
     StateWriter w = new StateWriter();
-    w.putLong(rng.state()).putArray(actor.parameters()).putArray(critic.parameters()).put(logStd[0]);
+    w.putLong(rng.state()).putArray(actor.parameters()).putArray(critic.parameters()).putArray(logStd);
     actorAdam.writeTo(w);
     criticAdam.writeTo(w);
     stdAdam.writeTo(w);
@@ -195,7 +222,10 @@ public final class Ppo {
       for (int k = 0; k < config.stateDim(); k++) {
         w.put(states[t * config.stateDim() + k]);
       }
-      w.put(actions[t]).put(logProbs[t]).put(values[t]).put(rewards[t]).put(terminal[t]);
+      for (int j = 0; j < config.actionDim(); j++) {
+        w.put(actions[t * config.actionDim() + j]);
+      }
+      w.put(logProbs[t]).put(values[t]).put(rewards[t]).put(terminal[t]);
     }
     return w.toArray();
   }
@@ -205,7 +235,7 @@ public final class Ppo {
     rng.setState(r.getLong());
     actor.setParameters(r.getArray(actor.parameters().length));
     critic.setParameters(r.getArray(critic.parameters().length));
-    logStd[0] = r.get();
+    System.arraycopy(r.getArray(logStd.length), 0, logStd, 0, logStd.length);
     actorAdam.readFrom(r);
     criticAdam.readFrom(r);
     stdAdam.readFrom(r);
@@ -217,7 +247,9 @@ public final class Ppo {
       for (int k = 0; k < config.stateDim(); k++) {
         states[t * config.stateDim() + k] = r.get();
       }
-      actions[t] = r.get();
+      for (int j = 0; j < config.actionDim(); j++) {
+        actions[t * config.actionDim() + j] = r.get();
+      }
       logProbs[t] = r.get();
       values[t] = r.get();
       rewards[t] = r.get();
