@@ -20,9 +20,10 @@ class StrategyCatalogTest {
   private static final int ALL_STAGES = (1 << Stage.COUNT) - 1;
 
   @Test
-  void theInstalledCatalogShouldBeThisModulesEightStrategiesSortedByName() {
-    assertThat(StrategyCatalog.installed().names())
-        .containsExactly("adaptive", "aggressive", "conservative", "fixed", "pctr", "pctr-value", "random", "retargeting");
+  void theInstalledCatalogShouldBeThisModulesStrategiesAndLearnersSortedByName() {
+    assertThat(StrategyCatalog.installed().names()).containsExactly("a3c", "adaptive", "aggressive", "bandit",
+        "conservative", "dqn", "fixed", "learned", "pctr", "pctr-value", "ppo", "ppo-stages", "random",
+        "retargeting");
     assertThat(new Strategies().names()).isEqualTo(StrategyCatalog.installed().names());
   }
 
@@ -91,10 +92,11 @@ class StrategyCatalogTest {
       "agents.adaptive.target-roas=0 | agents.adaptive.target-roas = 0: must be a number above 0 and at most 1000",
       "agents.adaptive.half-life-ticks=0 | agents.adaptive.half-life-ticks = 0: must be a number above 0 and at most 1000000",
       "agents.fixed.bid-cpm=-1 | agents.fixed.bid-cpm = -1: must be a CPM from 0 to 1000000 with at most 3 decimal places",
-      "agents.fixed.strategy=greedy | agents.fixed.strategy = \"greedy\": unknown strategy, must be one of adaptive,"
-          + " aggressive, conservative, fixed, pctr, pctr-value, random, retargeting",
+      "agents.fixed.strategy=greedy | agents.fixed.strategy = \"greedy\": unknown strategy, must be one of a3c, adaptive,"
+          + " aggressive, bandit, conservative, dqn, fixed, learned, pctr, pctr-value, ppo, ppo-stages, random, retargeting",
       "agents.fixed.strategy=fixd | agents.fixed.strategy = \"fixd\": unknown strategy (did you mean fixed?), must be"
-          + " one of adaptive, aggressive, conservative, fixed, pctr, pctr-value, random, retargeting",
+          + " one of a3c, adaptive, aggressive, bandit, conservative, dqn, fixed, learned, pctr, pctr-value, ppo, ppo-stages,"
+          + " random, retargeting",
       "agents.fixed.bid-cmp=1 | agents.fixed.bid-cmp: unknown key (did you mean agents.fixed.bid-cpm?)"})
   void badSettingsShouldBeRefusedInOneLineNamingKeyValueAndWhatIsAllowed(String set, String message) {
     assertThatThrownBy(() -> ScenarioLoader.loadDefault(List.of(set), null))

@@ -19,6 +19,7 @@ import org.bidarena.app.run.ResumeCommand;
 import org.bidarena.app.run.RunCommand;
 import org.bidarena.app.serve.ServeCommand;
 import org.bidarena.app.throughput.ThroughputCommand;
+import org.bidarena.app.train.TrainCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine;
@@ -39,7 +40,7 @@ import picocli.CommandLine;
       RunCommand.class, ResumeCommand.class, ReplayCommand.class, ExportCommand.class, SqlCommand.class,
       WhatIfCommand.class, ReportCommand.class, AttributeCommand.class, NodeCommand.class, ClusterCommand.class,
       ThroughputCommand.class, IpinyouBenchmarkCommand.class, ExperimentCommand.class, ServeCommand.class,
-      CtrCommand.class, HelpCommand.class
+      CtrCommand.class, TrainCommand.class, HelpCommand.class
     })
 public final class BidArena implements Runnable {
   public static final int BAD_INPUT = 2;

@@ -70,6 +70,7 @@ public final class HtmlReport {
             + " agent negative credit (Shapley by rate can) is left out. Counts and errors: bidarena attribute.")
         + "</div>\n<pre id=\"status\">pending</pre>\n"
         + "<script>const DATA = " + data + ";\n" + SCRIPT + "</script>\n"
+        + LearningCurvePage.section(LearningCurvePage.curvesOf(scenario))
         + "</body></html>\n";
   }
 
@@ -78,7 +79,7 @@ public final class HtmlReport {
         + "\" width=\"640\" height=\"300\"></canvas></div>\n";
   }
 
-  private static String chartJs() throws IOException {
+  static String chartJs() throws IOException {
     try (InputStream in = HtmlReport.class.getClassLoader().getResourceAsStream(CHART_JS)) {
       if (in == null) {
         throw new IllegalStateException("Chart.js is missing from the classpath: " + CHART_JS);

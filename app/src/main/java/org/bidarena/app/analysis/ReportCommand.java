@@ -1,9 +1,11 @@
 package org.bidarena.app.analysis;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.bidarena.analysis.journal.RecordedRun;
 import org.bidarena.analysis.report.HtmlReport;
+import org.bidarena.analysis.report.LearningCurvePage;
 import org.bidarena.analysis.run.RunFolder;
 import org.bidarena.app.command.ReadJournalOptions;
 import picocli.CommandLine.Command;
@@ -22,7 +24,9 @@ import picocli.CommandLine.Parameters;
       "Example:  bidarena report runs/my-run && xdg-open runs/my-run/report.html"
     })
 public final class ReportCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "DIR", description = "The run folder, as made by 'bidarena run'.")
+  @Parameters(index = "0", paramLabel = "DIR", description = "The run folder, as made by 'bidarena run' (its report"
+      + " shows the learning curve of each agent that plays a trained model), or a training folder of"
+      + " 'bidarena train' (its learning curve).")
   Path dir;
 
   @Mixin ReadJournalOptions journal = new ReadJournalOptions();
@@ -31,6 +35,14 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Path curve = dir.resolve(LearningCurvePage.CURVE);
+    if (Files.isRegularFile(curve) && !Files.exists(dir.resolve("run.json"))) {
+      // A training folder (bidarena train): its learning curve.
+      Path out = dir.resolve("report.html");
+      ReplayCommand.write(out, LearningCurvePage.page(LearningCurvePage.read(curve, dir.getFileName().toString())));
+      System.out.println("wrote " + out);
+      return 0;
+    }
     RunFolder folder = RunFolder.open(dir);
     RecordedRun run = RecordedRun.read(folder, journal.settings(folder), journal.describe(folder), true,
         partial.partial);

@@ -22,6 +22,7 @@ import org.bidarena.cluster.JournalSettings;
 import org.bidarena.core.journal.RestorePoint;
 import org.bidarena.core.scenario.Scenario;
 import org.bidarena.core.scenario.ScenarioLoader;
+import org.bidarena.training.MarketLoop;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -100,10 +101,10 @@ public final class ThroughputCommand implements Callable<Integer> {
         customers, agents, ticks, shards, partitions, repeat, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
 
     Mode a = new Mode("(a) reference loop", new ArrayList<>(), 0);
-    ReferenceLoop.Totals reference = null;
+    MarketLoop.Totals reference = null;
     for (int r = 0; r < (modes.contains("a") ? repeat : 1); r++) {
       long start = System.nanoTime();
-      reference = new ReferenceLoop(scenario).run();
+      reference = new MarketLoop(scenario).run();
       a.auctionsPerSecond().add(reference.auctions() / seconds(start));
     }
     a = new Mode(a.name(), a.auctionsPerSecond(), reference.auctions());
@@ -202,7 +203,7 @@ public final class ThroughputCommand implements Callable<Integer> {
     }
   }
 
-  private static void requireSameTotals(List<AgentMetrics> agents, ReferenceLoop.Totals reference) {
+  private static void requireSameTotals(List<AgentMetrics> agents, MarketLoop.Totals reference) {
     for (int a = 0; a < agents.size(); a++) {
       AgentMetrics m = agents.get(a);
       requireSame(m.id() + " impressions", m.impressions(), reference.impressions()[a]);

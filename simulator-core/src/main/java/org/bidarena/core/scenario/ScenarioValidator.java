@@ -28,9 +28,10 @@ final class ScenarioValidator {
    */
   static final long MAX_LIFETIME_VALUE_MICROS = Math.multiplyExact(MAX_TICKS, MAX_ORDER_MICROS);
 
+  /** "curriculum" is read by bidarena train (the training module's Curriculum); a run ignores it. */
   private static final List<String> TOP_KEYS = List.of(
       "name", "seed", "time", "customers", "exchange", "auction", "bidding", "journal", "reporting",
-      "agent-defaults", "agents");
+      "agent-defaults", "agents", "curriculum");
   private static final List<String> CUSTOMER_KEYS = List.of(
       "count", "shards", "initial-mix", "visits-per-day", "diurnal-amplitude", "peak-hour", "day-of-week",
       "features", "ctr", "organic", "lift", "conversion", "order-value", "transitions");
@@ -80,7 +81,12 @@ final class ScenarioValidator {
         name, seed, days, ticksPerDay, customers, shards, partitions, auction, baseBid, agents, checkpointEvery,
         reporting);
     for (AgentSpec a : agents) {
-      catalog.find(a.strategy()).orElseThrow().check(a, scenario);
+      try {
+        catalog.find(a.strategy()).orElseThrow().check(a, scenario);
+      } catch (IllegalArgumentException e) {
+        // a strategy's own check (a model file that does not fit, say) is bad input, said in one line
+        throw new ScenarioException("agents." + a.id() + ".strategy = " + a.strategy() + ": " + e.getMessage());
+      }
     }
     return scenario;
   }

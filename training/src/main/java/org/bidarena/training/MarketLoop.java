@@ -1,7 +1,9 @@
-package org.bidarena.app.throughput;
+package org.bidarena.training;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntFunction;
+import org.bidarena.agents.BiddingStrategy;
 import org.bidarena.agents.BidPlanner;
 import org.bidarena.agents.BudgetPacer;
 import org.bidarena.agents.Strategies;
@@ -21,19 +23,30 @@ import org.bidarena.exchange.ClearedAuctions;
 
 /**
  * The market model in a bare single-threaded loop: no actors, no messages, no events, no journal. It is
- * the limit the simulator is measured against, and it must reach the same totals as the simulator, which
- * makes it a check of the actors' plumbing too.
+ * the limit the simulator is measured against (the {@code bench} command), and it reaches the same totals as
+ * the simulator, which makes it a check of the actors' plumbing too; training runs its episodes on it.
+ *
+ * <p>Each agent's strategy sees exactly what the Bidder shows it: the planner's {@code BidContext} per row
+ * (budget left at the start of the tick, ticks left) and one {@link TickSettlement} per settled tick, in
+ * tick order. A caller may supply some agents' strategy objects (a learner it keeps across episodes).
  */
-public final class ReferenceLoop {
+public final class MarketLoop {
   private final Scenario scenario;
+  private final IntFunction<BiddingStrategy> supplied;
 
-  public ReferenceLoop(Scenario scenario) {
+  public MarketLoop(Scenario scenario) {
+    this(scenario, a -> null);
+  }
+
+  /** @param supplied the strategy of agent index a, or null for the one its scenario block builds */
+  public MarketLoop(Scenario scenario, IntFunction<BiddingStrategy> supplied) {
     this.scenario = scenario;
+    this.supplied = supplied;
   }
 
   /** Per-agent totals of a run. */
-  public record Totals(long auctions, long[] impressions, long[] spendMicros, long[] clicks, long[] conversions,
-      long[] revenueMicros) {}
+  public record Totals(long auctions, long[] bids, long[] impressions, long[] spendMicros, long[] clicks,
+      long[] conversions, long[] revenueMicros) {}
 
   public Totals run() {
     SeededStreams streams = new SeededStreams(scenario.seed());
@@ -49,12 +62,14 @@ public final class ReferenceLoop {
     List<BudgetPacer> pacers = new ArrayList<>();
     for (int a = 0; a < agents; a++) {
       var spec = scenario.agents().get(a);
-      planners.add(BidPlanner.of(scenario, a, streams, Strategies.create(spec, a, scenario, streams)));
+      BiddingStrategy own = supplied.apply(a);
+      planners.add(BidPlanner.of(scenario, a, streams, own != null ? own : Strategies.create(spec, a, scenario, streams)));
       pacers.add(BudgetPacer.of(spec, scenario));
     }
     AuctionClearing clearing = new AuctionClearing(scenario.auction(), streams);
     long[] spentToday = new long[agents];
     long auctions = 0;
+    long[] bids = new long[agents];
     long[] impressions = new long[agents], spend = new long[agents], clicks = new long[agents];
     long[] conversions = new long[agents], revenue = new long[agents];
     VisitBatch[] visits = new VisitBatch[shards];
@@ -82,12 +97,12 @@ public final class ReferenceLoop {
         VisitBatch batch = VisitBatch.concat(parts);
         AuctionBatch shared = batch.auctions();
         OwnMemory[] own = OwnMemory.split(batch, agents);
-        Bids[] bids = new Bids[agents];
+        Bids[] offers = new Bids[agents];
         for (int a = 0; a < agents; a++) {
           long budgetLeft = Math.max(0, scenario.agents().get(a).dailyBudgetMicros() - spentToday[a]);
-          bids[a] = planners.get(a).plan(tick, p, shared, own[a], limits[a][p], budgetLeft);
+          offers[a] = planners.get(a).plan(tick, p, shared, own[a], limits[a][p], budgetLeft);
         }
-        ClearedAuctions cleared = clearing.clear(tick, p, batch.size(), bids);
+        ClearedAuctions cleared = clearing.clear(tick, p, batch.size(), offers);
         auctions += batch.size();
         int offset = 0;
         for (int i = 0; i < owned.length; i++) {
@@ -112,6 +127,7 @@ public final class ReferenceLoop {
         spentToday[a] += tickSpend[a];
         planners.get(a).strategy().onTickSettled(new TickSettlement(tick, tickBids[a], tickBidSum[a],
             tickImpressions[a], tickSpend[a], tickClicks[a], tickConversions[a], tickRevenue[a]));
+        bids[a] += tickBids[a];
         impressions[a] += tickImpressions[a];
         spend[a] += tickSpend[a];
         clicks[a] += tickClicks[a];
@@ -119,6 +135,6 @@ public final class ReferenceLoop {
         revenue[a] += tickRevenue[a];
       }
     }
-    return new Totals(auctions, impressions, spend, clicks, conversions, revenue);
+    return new Totals(auctions, bids, impressions, spend, clicks, conversions, revenue);
   }
 }
