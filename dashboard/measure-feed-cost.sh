@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures what a connected page costs a run: auctions/s of one scenario played by `bidarena run` (no
-# dashboard), from the dashboard with no page open, and from the dashboard with headless Chromium showing
-# the page. Each figure is the simulated play time (engine up to last tick). Not a test: a measurement.
+# dashboard), from the dashboard with no page open, with headless Chromium showing the page, and with no
+# page again (so the page's run is bracketed by two page-less runs of the same warm server JVM). Each
+# figure is the simulated play time (engine up to last tick). Not a test: a measurement.
 #   usage: dashboard/measure-feed-cost.sh [REPEATS] [--set KEY=VALUE ...]   (after mvn -o -q package -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,4 +44,7 @@ for i in $(seq 1 "$REPEATS"); do
   read -r auctions secs <<< "$(dashboard_run page$i)"
   printf "%-28s %10s %10s %12.0f\n" "serve, page connected" "$auctions" "$secs" "$(echo "$auctions / $secs" | bc -l)"
   kill $PAGE; wait $PAGE 2>/dev/null || true; PAGE=
+  # No page again: the page's run sits between two page-less ones, so a JVM still warming up favours neither.
+  read -r auctions secs <<< "$(dashboard_run nopage${i}b)"
+  printf "%-28s %10s %10s %12.0f\n" "serve, no page (again)" "$auctions" "$secs" "$(echo "$auctions / $secs" | bc -l)"
 done
