@@ -40,37 +40,21 @@ public final class FatalErrors {
     System.setErr(new PrintStream(watch, false, Charset.defaultCharset()));
     reserve = new byte[RESERVE_BYTES];
     Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
-      try {
-        uncaught(thread, error);
-      } catch (Throwable handlerFailed) {
-        if (!causedByOutOfMemory(handlerFailed)) {
-          if (handlerFailed instanceof Error e) {
-            throw e;
-          }
-          throw new IllegalStateException(handlerFailed);
-        }
-        // A handler that throws makes the JVM print a line of its own. It ran out of memory (printing another
-        // thread's error, say, while the heap is exhausted): end as out of memory, in one line.
+      if (causedByOutOfMemory(error)) {
         reserve = null;
         try {
-          outOfMemory(thread.getName() + ": " + handlerFailed);
+          outOfMemory(thread.getName() + ": " + error);
         } catch (Throwable stillOutOfMemory) {
+          // a handler that throws makes the JVM print a line of its own: halt instead, the code says why
           Runtime.getRuntime().halt(OUT_OF_MEMORY);
         }
+      } else if (!ENDING.get()) {
+        // what the JVM prints when no handler is set (ThreadGroup's would call this handler again)
+        System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+        error.printStackTrace(System.err);
+        System.err.flush();
       }
     });
-  }
-
-  private static void uncaught(Thread thread, Throwable error) {
-    if (causedByOutOfMemory(error)) {
-      reserve = null; // before the message is built: building it needs memory too
-      outOfMemory(thread.getName() + ": " + error);
-    } else if (!ENDING.get()) {
-      // what the JVM prints when no handler is set (ThreadGroup's would call this handler again)
-      System.err.print("Exception in thread \"" + thread.getName() + "\" ");
-      error.printStackTrace(System.err);
-      System.err.flush();
-    }
   }
 
   /** An out-of-memory error reached the command: the one line, then the end. */
