@@ -102,7 +102,9 @@ public final class FatalErrors {
     String error = lines.length > 1 ? lines[1].strip() : "";
     // The report may reach stderr in several writes, so look for the error anywhere in it, not on line 2 only.
     if (report.contains(OutOfMemoryError.class.getName()) || report.contains("Java heap space")) {
-      end(OutOfMemoryLine.now(), report, OUT_OF_MEMORY);
+      // the JVM halts before the rest of the report (its stack trace) may arrive: name the error here
+      end(OutOfMemoryLine.now(), OutOfMemoryError.class.getName() + " in a Pekko thread, reported as:\n" + report,
+          OUT_OF_MEMORY);
     }
     end("error: a fatal error stopped this process: " + error
         + (runLog() != null ? " (the stack trace is in " + runLog() + ")" : ""), report, FAILED);
