@@ -30,24 +30,21 @@ public final class FatalErrors {
    */
   private static final int RESERVE_BYTES = 2 << 20;
   private static volatile byte[] reserve;
+  /** What the run log gets when there is no memory left to say more. */
+  private static final byte[] OUT_OF_MEMORY_IN_LOG =
+      (OutOfMemoryError.class.getName() + System.lineSeparator()).getBytes(Charset.defaultCharset());
 
   private FatalErrors() {}
 
   /** Watches stderr and uncaught errors for the life of this JVM: call once, first thing in main. */
   public static void install() {
     terminal = System.err;
-    watch = new PekkoFatalErrorWatch(terminal, FatalErrors::pekkoThreadDied);
+    watch = new PekkoFatalErrorWatch(terminal, FatalErrors::pekkoThreadDied, () -> reserve = null);
     System.setErr(new PrintStream(watch, false, Charset.defaultCharset()));
     reserve = new byte[RESERVE_BYTES];
     Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
       if (causedByOutOfMemory(error)) {
-        reserve = null;
-        try {
-          outOfMemory(thread.getName() + ": " + error);
-        } catch (Throwable stillOutOfMemory) {
-          // a handler that throws makes the JVM print a line of its own: halt instead, the code says why
-          Runtime.getRuntime().halt(OUT_OF_MEMORY);
-        }
+        outOfMemory(thread.getName(), error);
       } else if (!ENDING.get()) {
         // what the JVM prints when no handler is set (ThreadGroup's would call this handler again)
         System.err.print("Exception in thread \"" + thread.getName() + "\" ");
@@ -59,7 +56,7 @@ public final class FatalErrors {
 
   /** An out-of-memory error reached the command: the one line, then the end. */
   public static void outOfMemory(OutOfMemoryError error) {
-    outOfMemory(Thread.currentThread().getName() + ": " + error);
+    outOfMemory(Thread.currentThread().getName(), error);
   }
 
   private static boolean causedByOutOfMemory(Throwable error) {
@@ -71,21 +68,50 @@ public final class FatalErrors {
     return false;
   }
 
-  private static void outOfMemory(String where) {
+  /**
+   * The one out-of-memory line, then halt; never throws, however little memory is left. A handler that threw
+   * would make the JVM print a line of its own, so every step that allocates has a fallback that does not:
+   * the line for a full heap, encoded in advance.
+   */
+  private static void outOfMemory(String thread, Object what) {
     reserve = null;
-    end(OutOfMemoryLine.now(), where, OUT_OF_MEMORY);
+    try {
+      if (!ENDING.compareAndSet(false, true)) {
+        awaitOtherThreadsEnd(OUT_OF_MEMORY);
+      }
+      if (watch != null) {
+        watch.silence();
+      }
+      byte[] line = OutOfMemoryLine.fullHeapLine();
+      try {
+        line = (OutOfMemoryLine.now() + System.lineSeparator()).getBytes(Charset.defaultCharset());
+        keepInRunLog(new String(line, Charset.defaultCharset()) + thread + ": " + what + "\n");
+      } catch (Throwable stillOutOfMemory) {
+        keepInRunLog(OUT_OF_MEMORY_IN_LOG);
+      }
+      terminal.write(line, 0, line.length);
+      terminal.flush();
+    } catch (Throwable nothingMoreCanBeSaid) {
+      // halting is all that is left
+    } finally {
+      Runtime.getRuntime().halt(OUT_OF_MEMORY);
+    }
+  }
+
+  /** Another thread is writing its line and halting: give it time, but never outlive it by much. */
+  private static void awaitOtherThreadsEnd(int code) {
+    try {
+      Thread.sleep(10_000);
+    } catch (Throwable interruptedOrWorse) {
+      // halt all the same
+    }
+    Runtime.getRuntime().halt(code);
   }
 
   /** Writes {@code line} (once, whichever thread comes first), keeps {@code details} in the run log, and halts. */
   private static void end(String line, String details, int code) {
     if (!ENDING.compareAndSet(false, true)) {
-      // another thread is writing its line and halting: give it time, but never outlive it by much
-      try {
-        Thread.sleep(10_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      Runtime.getRuntime().halt(code);
+      awaitOtherThreadsEnd(code);
     }
     if (watch != null) {
       watch.silence();
@@ -103,8 +129,7 @@ public final class FatalErrors {
     // The report may reach stderr in several writes, so look for the error anywhere in it, not on line 2 only.
     if (report.contains(OutOfMemoryError.class.getName()) || report.contains("Java heap space")) {
       // the JVM halts before the rest of the report (its stack trace) may arrive: name the error here
-      end(OutOfMemoryLine.now(), OutOfMemoryError.class.getName() + " in a Pekko thread, reported as:\n" + report,
-          OUT_OF_MEMORY);
+      outOfMemory("a Pekko thread", OutOfMemoryError.class.getName() + ", reported as:\n" + report);
     }
     end("error: a fatal error stopped this process: " + error
         + (runLog() != null ? " (the stack trace is in " + runLog() + ")" : ""), report, FAILED);
@@ -112,12 +137,16 @@ public final class FatalErrors {
 
   /** What went wrong, appended to the run's log when this JVM plays a run (best effort: memory is short). */
   private static void keepInRunLog(String text) {
+    keepInRunLog(text.getBytes(Charset.defaultCharset()));
+  }
+
+  private static void keepInRunLog(byte[] text) {
     Path log = runLog();
     if (log == null) {
       return;
     }
     try {
-      Files.writeString(log, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      Files.write(log, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (Throwable ignored) {
       // the terminal line is what matters
     }

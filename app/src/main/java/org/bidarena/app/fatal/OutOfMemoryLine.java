@@ -16,6 +16,8 @@ public final class OutOfMemoryLine {
   private static volatile Path runDir;
   private static volatile long customers;
   private static volatile String heapVariable = "BIDARENA_JAVA_OPTS";
+  /** The line for a full heap, encoded in advance: what is written when even building the line fails. */
+  private static volatile byte[] fullHeapLine = encodedForFullHeap();
 
   private OutOfMemoryLine() {}
 
@@ -23,12 +25,14 @@ public final class OutOfMemoryLine {
   public static void runFolder(Path dir, long customerCount) {
     runDir = dir;
     customers = customerCount;
+    fullHeapLine = encodedForFullHeap();
   }
 
   /** A node started by {@code cluster}: its heap is set through BIDARENA_NODE_JAVA_OPTS. */
   public static void clusterNode(long customerCount) {
     customers = customerCount;
     heapVariable = "BIDARENA_NODE_JAVA_OPTS";
+    fullHeapLine = encodedForFullHeap();
   }
 
   /** The run folder named by {@link #runFolder}, or null. */
@@ -40,6 +44,17 @@ public final class OutOfMemoryLine {
   public static String now() {
     long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     return of(used, Runtime.getRuntime().maxMemory(), customers, runDir, heapVariable);
+  }
+
+  /** The line, with its newline, for a heap that is all in use: built ahead of need. */
+  static byte[] fullHeapLine() {
+    return fullHeapLine;
+  }
+
+  private static byte[] encodedForFullHeap() {
+    long max = Runtime.getRuntime().maxMemory();
+    return (of(max, max, customers, runDir, heapVariable) + System.lineSeparator())
+        .getBytes(java.nio.charset.Charset.defaultCharset());
   }
 
   /** The line for {@code used} of {@code max} heap bytes, for a run of {@code customerCount} in {@code dir} (may be null). */

@@ -15,19 +15,32 @@ import java.util.function.Consumer;
  */
 final class PekkoFatalErrorWatch extends OutputStream {
   static final String MARKER = "Uncaught error from thread [";
+  private static final byte[] MARKER_BYTES = MARKER.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   /** A report longer than this is handed on without waiting for its end. */
   private static final int MAX_REPORT_LINES = 400;
 
   private final PrintStream terminal;
   private final Consumer<String> onReport;
+  private final Runnable onReportStart;
+  /** How many leading bytes of the current line match {@link #MARKER} so far (counted without allocating). */
+  private int markerBytesSeen;
   private final ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
   private StringBuilder report;
   private int reportLines;
   private volatile boolean silenced;
 
   PekkoFatalErrorWatch(PrintStream terminal, Consumer<String> onReport) {
+    this(terminal, onReport, () -> {});
+  }
+
+  /**
+   * As above; {@code onReportStart} runs as soon as a line starts with the marker, before anything here
+   * allocates, so that memory held in reserve can be freed while the report is still arriving.
+   */
+  PekkoFatalErrorWatch(PrintStream terminal, Consumer<String> onReport, Runnable onReportStart) {
     this.terminal = terminal;
     this.onReport = onReport;
+    this.onReportStart = onReportStart;
   }
 
   /** Drops everything written from now on: the process is ending with its one line. */
@@ -41,6 +54,10 @@ final class PekkoFatalErrorWatch extends OutputStream {
       return;
     }
     line.write(b);
+    if (markerBytesSeen == line.size() - 1 && markerBytesSeen < MARKER_BYTES.length
+        && MARKER_BYTES[markerBytesSeen] == (byte) b && ++markerBytesSeen == MARKER_BYTES.length) {
+      onReportStart.run();
+    }
     if (b == '\n') {
       endOfLine();
     }
@@ -78,7 +95,7 @@ final class PekkoFatalErrorWatch extends OutputStream {
       return;
     }
     report.append(text);
-    line.reset();
+    resetLine();
     if (++reportLines >= MAX_REPORT_LINES) {
       handOn();
     }
@@ -92,7 +109,12 @@ final class PekkoFatalErrorWatch extends OutputStream {
 
   private void passOn() {
     terminal.write(line.toByteArray(), 0, line.size());
+    resetLine();
+  }
+
+  private void resetLine() {
     line.reset();
+    markerBytesSeen = 0;
   }
 
   private void handOn() {

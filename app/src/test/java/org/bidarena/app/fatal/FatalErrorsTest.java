@@ -65,4 +65,29 @@ class FatalErrorsTest {
     err.flush();
     assertThat(terminal.toString(StandardCharsets.UTF_8)).isEqualTo("Uncaught exception? no: a prompt> ");
   }
+
+  @Test
+  void theStartOfPekkosReportIsSignalledAsSoonAsTheMarkerIsWrittenAndOnlyThen() {
+    int[] starts = new int[1];
+    PrintStream err = new PrintStream(new PekkoFatalErrorWatch(
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), r -> {}, () -> starts[0]++),
+        true, StandardCharsets.UTF_8);
+    err.println("a line that mentions Uncaught error from thread [x] but does not start with it");
+    err.print("Uncaught error from thread");
+    err.flush();
+    assertThat(starts[0]).as("not yet the whole marker").isZero();
+    err.print(" [bidarena-scheduler-1]: Java heap space");
+    err.flush();
+    assertThat(starts[0]).as("signalled before the line ends, so the reserve is freed early").isEqualTo(1);
+    err.println(", shutting down ActorSystem[bidarena]");
+    err.println("java.lang.OutOfMemoryError: Java heap space");
+    assertThat(starts[0]).isEqualTo(1);
+  }
+
+  @Test
+  void theLineForAFullHeapIsReadyBeforeItIsNeeded() {
+    OutOfMemoryLine.runFolder(Path.of("runs/y"), 0);
+    String line = new String(OutOfMemoryLine.fullHeapLine(), java.nio.charset.Charset.defaultCharset());
+    assertThat(line).matches("(?s)error: out of memory \\(heap ([0-9.]+) of \\1 MiB in use\\): .* bidarena resume runs/y\\R");
+  }
 }
