@@ -1,5 +1,8 @@
 package org.bidarena.app.fatal;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
@@ -31,6 +34,11 @@ public final class FatalErrors {
   private static final int RESERVE_BYTES = 2 << 20;
   private static volatile byte[] reserve;
   /** What the run log gets when there is no memory left to say more. */
+  private static final String PEKKO_THREAD = "a Pekko thread (" + OutOfMemoryError.class.getName() + "), reported as:\n";
+  /** Stderr without a PrintStream in between, opened at install: writing to it needs no heap. */
+  private static FileOutputStream rawTerminal = new FileOutputStream(FileDescriptor.err);
+  /** The run log, open for appending while a run's log is attached (writing to it needs no heap). */
+  private static volatile FileOutputStream runLogOut;
   private static final byte[] OUT_OF_MEMORY_IN_LOG =
       (OutOfMemoryError.class.getName() + System.lineSeparator()).getBytes(Charset.defaultCharset());
 
@@ -39,7 +47,8 @@ public final class FatalErrors {
   /** Watches stderr and uncaught errors for the life of this JVM: call once, first thing in main. */
   public static void install() {
     terminal = System.err;
-    watch = new PekkoFatalErrorWatch(terminal, FatalErrors::pekkoThreadDied, () -> reserve = null);
+    watch = new PekkoFatalErrorWatch(terminal, FatalErrors::pekkoThreadDied, () -> reserve = null,
+        () -> outOfMemory(PEKKO_THREAD, "(the report ran out of memory too)"));
     System.setErr(new PrintStream(watch, false, Charset.defaultCharset()));
     reserve = new byte[RESERVE_BYTES];
     Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
@@ -83,14 +92,17 @@ public final class FatalErrors {
         watch.silence();
       }
       byte[] line = OutOfMemoryLine.fullHeapLine();
+      byte[] logged = OUT_OF_MEMORY_IN_LOG;
       try {
-        line = (OutOfMemoryLine.now() + System.lineSeparator()).getBytes(Charset.defaultCharset());
-        keepInRunLog(new String(line, Charset.defaultCharset()) + thread + ": " + what + "\n");
+        String text = OutOfMemoryLine.now() + System.lineSeparator();
+        line = text.getBytes(Charset.defaultCharset());
+        logged = (text + thread + ": " + what + "\n").getBytes(Charset.defaultCharset());
       } catch (Throwable stillOutOfMemory) {
-        keepInRunLog(OUT_OF_MEMORY_IN_LOG);
+        // the lines encoded in advance say enough
       }
-      terminal.write(line, 0, line.length);
-      terminal.flush();
+      keepInRunLog(logged);
+      // straight to the file descriptor: a PrintStream may need heap to write, this does not
+      rawTerminal.write(line);
     } catch (Throwable nothingMoreCanBeSaid) {
       // halting is all that is left
     } finally {
@@ -129,7 +141,7 @@ public final class FatalErrors {
     // The report may reach stderr in several writes, so look for the error anywhere in it, not on line 2 only.
     if (report.contains(OutOfMemoryError.class.getName()) || report.contains("Java heap space")) {
       // the JVM halts before the rest of the report (its stack trace) may arrive: name the error here
-      outOfMemory("a Pekko thread", OutOfMemoryError.class.getName() + ", reported as:\n" + report);
+      outOfMemory(PEKKO_THREAD, report);
     }
     end("error: a fatal error stopped this process: " + error
         + (runLog() != null ? " (the stack trace is in " + runLog() + ")" : ""), report, FAILED);
@@ -141,14 +153,40 @@ public final class FatalErrors {
   }
 
   private static void keepInRunLog(byte[] text) {
-    Path log = runLog();
-    if (log == null) {
-      return;
-    }
     try {
-      Files.write(log, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      FileOutputStream open = runLogOut;
+      if (open != null) {
+        open.write(text);
+        return;
+      }
+      Path log = runLog();
+      if (log != null) {
+        Files.write(log, text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+      }
     } catch (Throwable ignored) {
       // the terminal line is what matters
+    }
+  }
+
+  /** The run's log file is being written: keep it open, so that the last words need no heap to reach it. */
+  public static void runLogOpened(Path log) {
+    try {
+      runLogOut = new FileOutputStream(log.toFile(), true);
+    } catch (IOException e) {
+      runLogOut = null;
+    }
+  }
+
+  /** The run's log file is closed (the run is over): the last words go nowhere near it. */
+  public static void runLogClosed() {
+    FileOutputStream open = runLogOut;
+    runLogOut = null;
+    if (open != null) {
+      try {
+        open.close();
+      } catch (IOException ignored) {
+        // nothing was written through it that could be lost
+      }
     }
   }
 

@@ -22,6 +22,7 @@ final class PekkoFatalErrorWatch extends OutputStream {
   private final PrintStream terminal;
   private final Consumer<String> onReport;
   private final Runnable onReportStart;
+  private final Runnable onOutOfMemory;
   /** How many leading bytes of the current line match {@link #MARKER} so far (counted without allocating). */
   private int markerBytesSeen;
   private final ByteArrayOutputStream line = new ByteArrayOutputStream(8192);
@@ -30,17 +31,21 @@ final class PekkoFatalErrorWatch extends OutputStream {
   private volatile boolean silenced;
 
   PekkoFatalErrorWatch(PrintStream terminal, Consumer<String> onReport) {
-    this(terminal, onReport, () -> {});
+    this(terminal, onReport, () -> {}, () -> {});
   }
 
   /**
    * As above; {@code onReportStart} runs as soon as a line starts with the marker, before anything here
-   * allocates, so that memory held in reserve can be freed while the report is still arriving.
+   * allocates, so that memory held in reserve can be freed while the report is still arriving; and
+   * {@code onOutOfMemory} runs instead of letting an out-of-memory error escape from here (it would escape into
+   * Pekko's handler, and a handler that throws makes the JVM print a line of its own).
    */
-  PekkoFatalErrorWatch(PrintStream terminal, Consumer<String> onReport, Runnable onReportStart) {
+  PekkoFatalErrorWatch(PrintStream terminal, Consumer<String> onReport, Runnable onReportStart,
+      Runnable onOutOfMemory) {
     this.terminal = terminal;
     this.onReport = onReport;
     this.onReportStart = onReportStart;
+    this.onOutOfMemory = onOutOfMemory;
   }
 
   /** Drops everything written from now on: the process is ending with its one line. */
@@ -50,6 +55,14 @@ final class PekkoFatalErrorWatch extends OutputStream {
 
   @Override
   public synchronized void write(int b) {
+    try {
+      take(b);
+    } catch (OutOfMemoryError e) {
+      onOutOfMemory.run();
+    }
+  }
+
+  private void take(int b) {
     if (silenced) {
       return;
     }
@@ -72,6 +85,14 @@ final class PekkoFatalErrorWatch extends OutputStream {
 
   @Override
   public synchronized void flush() {
+    try {
+      flushReport();
+    } catch (OutOfMemoryError e) {
+      onOutOfMemory.run();
+    }
+  }
+
+  private void flushReport() {
     if (silenced) {
       return;
     }

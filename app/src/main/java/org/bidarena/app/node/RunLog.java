@@ -6,6 +6,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
 import java.nio.file.Files;
 import org.bidarena.analysis.run.RunFolder;
+import org.bidarena.app.fatal.FatalErrors;
 import org.slf4j.LoggerFactory;
 
 /** A run's log file, DIR/run.log, attached to the root logger while the run's node is up. */
@@ -27,10 +28,12 @@ public final class RunLog {
     file.setEncoder(encoder);
     file.start();
     context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(file);
+    FatalErrors.runLogOpened(folder.logFile());
     return file;
   }
 
   public static void detach(FileAppender<ILoggingEvent> file) {
+    FatalErrors.runLogClosed();
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
     context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(file);
     file.stop();

@@ -70,7 +70,7 @@ class FatalErrorsTest {
   void theStartOfPekkosReportIsSignalledAsSoonAsTheMarkerIsWrittenAndOnlyThen() {
     int[] starts = new int[1];
     PrintStream err = new PrintStream(new PekkoFatalErrorWatch(
-        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), r -> {}, () -> starts[0]++),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), r -> {}, () -> starts[0]++, () -> {}),
         true, StandardCharsets.UTF_8);
     err.println("a line that mentions Uncaught error from thread [x] but does not start with it");
     err.print("Uncaught error from thread");
@@ -89,5 +89,23 @@ class FatalErrorsTest {
     OutOfMemoryLine.runFolder(Path.of("runs/y"), 0);
     String line = new String(OutOfMemoryLine.fullHeapLine(), java.nio.charset.Charset.defaultCharset());
     assertThat(line).matches("(?s)error: out of memory \\(heap ([0-9.]+) of \\1 MiB in use\\): .* bidarena resume runs/y\\R");
+  }
+
+  @Test
+  void anOutOfMemoryErrorWhileHandlingPekkosReportGoesToTheHandlerNotBackIntoPekko() {
+    // given: handing the report on runs out of memory, as it can when the heap is exhausted
+    int[] outOfMemory = new int[1];
+    PrintStream err = new PrintStream(new PekkoFatalErrorWatch(
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        r -> { throw new OutOfMemoryError("Java heap space"); }, () -> {}, () -> outOfMemory[0]++),
+        false, StandardCharsets.UTF_8);
+
+    // when: Pekko prints its report and flushes (a throw here would escape from Pekko's handler)
+    err.println("Uncaught error from thread [bidarena-scheduler-1]: Java heap space, shutting down ActorSystem[x]");
+    err.println("java.lang.OutOfMemoryError: Java heap space");
+    err.flush();
+
+    // then
+    assertThat(outOfMemory[0]).isEqualTo(1);
   }
 }
