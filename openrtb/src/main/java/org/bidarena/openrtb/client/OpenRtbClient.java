@@ -47,6 +47,8 @@ public final class OpenRtbClient {
   private final Duration tmax;
   private final int concurrency;
   private final ConnectionPoolSettings pool;
+  /** Notices go through a pool of their own, so that a burst of them never crowds out bid requests. */
+  private final ConnectionPoolSettings noticePool;
   private final org.apache.pekko.event.LoggingAdapter log;
   private final java.util.concurrent.Executor executor;
   private final org.apache.pekko.http.javadsl.HttpsConnectionContext https;
@@ -73,6 +75,7 @@ public final class OpenRtbClient {
         .withConnectionSettings(ClientConnectionSettings.create(system.classicSystem())
             .withIdleTimeout(Duration.ofMillis(Math.max(1_000, 2 * tmax.toMillis())))
             .withConnectingTimeout(Duration.ofMillis(Math.max(100, tmax.toMillis()))));
+    this.noticePool = pool.withMaxOpenRequests(1024).withMaxConnections(Math.max(2, concurrency / 2));
   }
 
   /** The answers to {@code auctions}, in their order. */
@@ -125,19 +128,33 @@ public final class OpenRtbClient {
     return BidAnswer.noBid(NoBidReason.TRANSPORT, cause.getClass().getSimpleName() + ": " + cause.getMessage());
   }
 
-  /** Calls notice URLs and forgets them: the answer, or its absence, changes nothing in the market. */
+  /**
+   * Calls notice URLs and forgets them: the answer, or its absence, changes nothing in the market. At most
+   * half the pool's connections at a time; a notice that fails is logged at debug level and dropped.
+   */
   public void fire(List<String> urls) {
-    for (String url : urls) {
-      try {
-        http.singleRequest(HttpRequest.GET(url), https, pool, log)
-            .whenComplete((response, failure) -> {
-              if (response != null) {
-                response.discardEntityBytes(materializer);
-              }
-            });
-      } catch (RuntimeException e) {
-        LOG.debug("notice {} not sent: {}", url, e.toString());
-      }
+    if (urls.isEmpty()) {
+      return;
+    }
+    Source.from(urls)
+        .mapAsyncUnordered(Math.max(2, concurrency / 2), url -> notice(url))
+        .runWith(Sink.ignore(), materializer);
+  }
+
+  private CompletionStage<Void> notice(String url) {
+    try {
+      return http.singleRequest(HttpRequest.GET(url), https, noticePool, log)
+          .handle((response, failure) -> {
+            if (response != null) {
+              response.discardEntityBytes(materializer);
+            } else {
+              LOG.debug("notice {} not sent: {}", url, failure.toString());
+            }
+            return null;
+          });
+    } catch (RuntimeException e) {
+      LOG.debug("notice {} not sent: {}", url, e.toString());
+      return CompletableFuture.completedFuture(null);
     }
   }
 }
