@@ -39,7 +39,9 @@ public final class BidderServer {
 
   public CompletionStage<ServerBinding> bind(ActorSystem<?> system, String host, int port) {
     Materializer materializer = Materializer.matFromSystem(system);
-    return Http.get(system).newServerAt(host, port).bind(request -> handle(request, materializer));
+    org.apache.pekko.japi.function.Function<HttpRequest, CompletionStage<HttpResponse>> handler =
+        request -> handle(request, materializer);
+    return Http.get(system).newServerAt(host, port).bind(handler);
   }
 
   private CompletionStage<HttpResponse> handle(HttpRequest request, Materializer materializer) {
