@@ -31,6 +31,11 @@ class OpenRtbRunTest {
   private static final Pattern PROGRESS = Pattern.compile("^tick (\\d+)/(\\d+)");
 
   private static Path scenario(Path dir, String endpoint, int days, int customers, int tmaxMs) throws Exception {
+    return scenario(dir, endpoint, days, customers, tmaxMs, 8, 0);
+  }
+
+  private static Path scenario(Path dir, String endpoint, int days, int customers, int tmaxMs, int concurrency,
+      int realTime) throws Exception {
     Path file = dir.resolve("openrtb.conf");
     Files.writeString(file, """
         name = "openrtb"
@@ -39,11 +44,11 @@ class OpenRtbRunTest {
         exchange { partitions = 2 }
         journal.checkpoint-every-ticks = 24
         agents {
-          node   { strategy = openrtb, endpoint = "%s", tmax = %d, concurrency = 8, daily-budget = 1000.00 }
+          node   { strategy = openrtb, endpoint = "%s", tmax = %d, concurrency = %d, real-time = %d, daily-budget = 1000.00 }
           steady { strategy = fixed, daily-budget = 1000.00 }
           bold   { strategy = aggressive, daily-budget = 1000.00 }
         }
-        """.formatted(days, customers, endpoint, tmaxMs));
+        """.formatted(days, customers, endpoint, tmaxMs, concurrency, realTime));
     return file;
   }
 
@@ -110,6 +115,30 @@ class OpenRtbRunTest {
       assertThat(counters.has("bids")).isFalse();
       assertThat(agent(summary, "node").get("impressions").asLong()).isZero();
       assertThat(agent(summary, "bold").get("impressions").asLong()).isPositive();
+    }
+  }
+
+  @Test
+  void inRealTimeModeAHungBidderCostsATickNoMoreThanItsDeadline(@TempDir Path temp) throws Exception {
+    try (NodeBidder bidder = NodeBidder.start("hang")) {
+      // given about 40 requests a tick over 4 connections that a hung bidder holds for 1 s each: with one
+      // tmax per request a tick would wait about 10 s for the connections, 24 ticks about 4 minutes
+      Path dir = temp.resolve("run");
+      Path file = scenario(temp, bidder.endpoint(), 1, 400, 100, 4, 1);
+
+      // when
+      long start = System.nanoTime();
+      Runs.Result result = Runs.bidarena("run", file.toString(), "--out", dir.toString());
+      long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
+
+      // then the ticks advanced at the deadline: every request is a no-bid, the run took far less
+      assertThat(result.exitCode()).as("errors: %s", result.err()).isZero();
+      JsonNode counters = Runs.summary(dir).get("openrtb").get("node");
+      long requests = counters.get("requests").asLong();
+      assertThat(requests).isGreaterThan(24 * 20);
+      // late answers are timeouts; a request the pool could not even queue behind the hung ones is transport
+      assertThat(counters.path("timeout").asLong() + counters.path("transport").asLong()).isEqualTo(requests);
+      assertThat(seconds).isLessThan(90);
     }
   }
 

@@ -42,7 +42,9 @@ public final class ExternalStrategy implements BiddingStrategy {
       return List.of(
           Setting.text("endpoint", "URL", "the bidder's http URL, e.g. http://127.0.0.1:9001/bid"),
           Setting.integer("tmax", 10, 10_000, 100, "ms", "how long the bidder has to answer one request"),
-          Setting.integer("concurrency", 1, 1024, 16, "connections", "requests open at once (the keep-alive pool)"));
+          Setting.integer("concurrency", 1, 1024, 16, "connections", "requests open at once (the keep-alive pool)"),
+          Setting.integer("real-time", 0, 1, 0, "flag", "1: a partition's requests share one wall-clock deadline of"
+              + " tmax, and what is late is a no-bid, as an exchange would; 0: each request has its own tmax"));
     }
 
     @Override

@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 
 class ExternalStrategyTest {
   @Test
-  void theCatalogShouldOfferOpenrtbWithAnEndpointATmaxAndAConcurrency() {
+  void theCatalogShouldOfferOpenrtbWithAnEndpointATmaxAConcurrencyAndARealTimeFlag() {
     // when
     List<Setting> settings = Strategies.entry("openrtb").settings();
 
     // then
-    assertThat(settings).extracting(Setting::key).containsExactly("endpoint", "tmax", "concurrency");
+    assertThat(settings).extracting(Setting::key).containsExactly("endpoint", "tmax", "concurrency", "real-time");
     assertThat(settings.get(0).type()).isEqualTo(Setting.Type.TEXT);
     assertThat(settings.get(1).defaultValue()).isEqualTo(100L);
   }

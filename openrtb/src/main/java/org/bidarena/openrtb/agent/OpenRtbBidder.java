@@ -42,14 +42,17 @@ public final class OpenRtbBidder implements ExternalBidder {
   private final OpenRtbClient client;
   private final AuctionType type;
   private final int tmaxMs;
+  private final boolean realTime;
   /** The bids of auctions not yet settled, by auction id: written by the ask, read by the win notice. */
   private final Map<Long, Asked> live = new ConcurrentHashMap<>();
   private final Set<NoBidReason> logged = ConcurrentHashMap.newKeySet();
 
   private record Asked(MarketAuction auction, BidAnswer answer) {}
 
+  /** @param realTime whether a partition's requests share one wall-clock deadline of tmax (real-time mode) */
   public OpenRtbBidder(ActorSystem<?> system, String agent, String endpoint, AuctionType type, int tmaxMs,
-      int concurrency) {
+      int concurrency, boolean realTime) {
+    this.realTime = realTime;
     this.agent = agent;
     this.client = new OpenRtbClient(system, endpoint, Duration.ofMillis(tmaxMs), concurrency);
     this.type = type;
@@ -61,7 +64,8 @@ public final class OpenRtbBidder implements ExternalBidder {
     @Override
     public ExternalBidder connect(ActorSystem<?> system, Scenario scenario, AgentSpec agent) {
       return new OpenRtbBidder(system, agent.id(), agent.settings().string("endpoint"), scenario.auction().type(),
-          (int) agent.settings().integer("tmax"), (int) agent.settings().integer("concurrency"));
+          (int) agent.settings().integer("tmax"), (int) agent.settings().integer("concurrency"),
+          agent.settings().integer("real-time") == 1);
     }
   }
 
@@ -71,7 +75,8 @@ public final class OpenRtbBidder implements ExternalBidder {
     for (int row : rows) {
       auctions.add(MarketAuction.of(request, row, type, tmaxMs));
     }
-    return client.ask(auctions).thenApply(answers -> answers(request, rows, auctions, answers));
+    var asked = realTime ? client.askWithin(auctions, Duration.ofMillis(tmaxMs)) : client.ask(auctions);
+    return asked.thenApply(answers -> answers(request, rows, auctions, answers));
   }
 
   private ExternalAnswers answers(BidRequests request, int[] rows, List<MarketAuction> auctions,

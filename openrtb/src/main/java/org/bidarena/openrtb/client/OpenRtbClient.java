@@ -85,6 +85,31 @@ public final class OpenRtbClient {
         .runWith(Sink.seq(), materializer);
   }
 
+  /**
+   * The answers to {@code auctions} as they stand {@code deadline} after the call (real-time mode): an answer
+   * not back by then is a timeout, and a request not yet sent by then is not sent. The stage completes at the
+   * deadline at the latest, however the bidder behaves.
+   */
+  public CompletionStage<List<BidAnswer>> askWithin(List<MarketAuction> auctions, Duration deadline) {
+    if (auctions.isEmpty()) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    List<CompletableFuture<BidAnswer>> slots = new java.util.ArrayList<>(auctions.size());
+    for (int i = 0; i < auctions.size(); i++) {
+      slots.add(new CompletableFuture<>());
+    }
+    CompletableFuture<Void> all = CompletableFuture.allOf(slots.toArray(CompletableFuture[]::new));
+    CompletableFuture<Void> cut = all.copy().completeOnTimeout(null, deadline.toMillis(), TimeUnit.MILLISECONDS);
+    BidAnswer late = BidAnswer.noBid(NoBidReason.TIMEOUT,
+        "no answer from " + endpoint + " within the tick's deadline of " + deadline.toMillis() + " ms");
+    Source.range(0, auctions.size() - 1)
+        .mapAsync(concurrency, i -> cut.isDone()
+            ? CompletableFuture.completedFuture(slots.get(i).complete(late))
+            : ask(auctions.get(i)).thenApply(answer -> slots.get(i).complete(answer)))
+        .runWith(Sink.ignore(), materializer);
+    return cut.thenApply(done -> slots.stream().map(slot -> slot.getNow(late)).toList());
+  }
+
   /** The answer to one auction. */
   public CompletionStage<BidAnswer> ask(MarketAuction auction) {
     HttpRequest request = HttpRequest.POST(endpoint)
