@@ -104,7 +104,8 @@ public final class Bidder extends TickEntity<Command, BidderTickSettled, Bidder.
     this.context = context;
     boolean isExternal = ExternalBidder.STRATEGY.equals(agent.strategy());
     this.external = isExternal ? ExternalBidder.connect(context.getSystem(), scenario, agent) : null;
-    this.answerLog = isExternal ? context.spawn(AnswerLog.create(agent.id(), external), "external-answers") : null;
+    this.answerLog = isExternal ? context.spawn(
+        AnswerLog.create(agent.id(), external, restorePoint.tick()), "external-answers") : null;
   }
 
   private BidPlanner newPlanner() {

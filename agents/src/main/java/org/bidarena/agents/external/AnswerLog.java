@@ -44,16 +44,19 @@ public final class AnswerLog
   private final ActorContext<Command> context;
   private final String agent;
   private final ExternalBidder bidder;
+  private final long restoredTick;
 
-  public static Behavior<Command> create(String agent, ExternalBidder bidder) {
-    return Behaviors.setup(ctx -> new AnswerLog(ctx, agent, bidder));
+  /** @param restoredTick the tick of the checkpoint the Bidder restores: answers up to it are never asked for again */
+  public static Behavior<Command> create(String agent, ExternalBidder bidder, long restoredTick) {
+    return Behaviors.setup(ctx -> new AnswerLog(ctx, agent, bidder, restoredTick));
   }
 
-  private AnswerLog(ActorContext<Command> context, String agent, ExternalBidder bidder) {
+  private AnswerLog(ActorContext<Command> context, String agent, ExternalBidder bidder, long restoredTick) {
     super(PersistenceId.of("ExternalAnswers", agent));
     this.context = context;
     this.agent = agent;
     this.bidder = bidder;
+    this.restoredTick = restoredTick;
   }
 
   private static long key(long tick, int partition) {
@@ -104,7 +107,9 @@ public final class AnswerLog
   @Override
   public EventHandler<State, ExternalAnswersRecorded> eventHandler() {
     return newEventHandlerBuilder().forAnyState().onAnyEvent((state, event) -> {
-      state.journaled.put(key(event.tick(), event.answers().partition()), event.answers());
+      if (event.tick() > restoredTick) {
+        state.journaled.put(key(event.tick(), event.answers().partition()), event.answers());
+      }
       return state;
     });
   }
