@@ -20,7 +20,10 @@ const port = Number(args.port ?? 9001);
 const base = Number(args.base ?? 2.0);
 const mode = args.mode ?? 'normal';
 const STAGE = {awareness: 0.6, interest: 1.0, consideration: 1.6, purchase: 0.4, retention: 0.8, 'churn-risk': 1.3};
-const stats = {requests: 0, bids: 0, wins: 0, bills: 0, losses: 0};
+const stats = {requests: 0, bids: 0, wins: 0, bills: 0, losses: 0, repeats: 0};
+// Request ids seen, and those asked more than once (GET /repeats): a market that journals answers asks once.
+const seen = new Set();
+const repeated = [];
 
 function price(request) {
   const imp = request.imp[0];
@@ -63,7 +66,7 @@ const server = http.createServer({keepAliveTimeout: 60_000}, (req, res) => {
     if (path === '/win') stats.wins++;
     else if (path === '/bill') stats.bills++;
     else if (path === '/loss') stats.losses++;
-    const body = path === '/stats' ? JSON.stringify(stats) : '';
+    const body = path === '/stats' ? JSON.stringify(stats) : path === '/repeats' ? JSON.stringify(repeated) : '';
     res.writeHead(200, {'content-type': 'application/json'}).end(body);
     return;
   }
@@ -80,6 +83,11 @@ const server = http.createServer({keepAliveTimeout: 60_000}, (req, res) => {
     } catch (e) {
       return res.writeHead(400).end('bad request');
     }
+    if (seen.has(request.id)) {
+      stats.repeats++;
+      repeated.push(request.id);
+    }
+    seen.add(request.id);
     const body = answer(request);
     const send = () => body
       ? (stats.bids++, res.writeHead(200, {'content-type': 'application/json', 'x-openrtb-version': '2.6'})

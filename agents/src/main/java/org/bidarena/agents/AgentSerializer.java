@@ -5,11 +5,15 @@ import java.io.NotSerializableException;
 import org.apache.pekko.serialization.SerializerWithStringManifest;
 import org.bidarena.protos.BidderSnapshot;
 import org.bidarena.protos.BidderTickSettledProto;
+import org.bidarena.agents.external.ExternalAnswersRecorded;
+import org.bidarena.core.external.ExternalAnswers;
+import org.bidarena.protos.ExternalAnswersRecordedProto;
 
 /** Protobuf for the agents' events and snapshots. The manifest carries the schema version. */
 public final class AgentSerializer extends SerializerWithStringManifest {
   static final String SETTLED = "BidderTickSettled/v1";
   static final String SNAPSHOT = "BidderSnapshot/v1";
+  static final String EXTERNAL = "ExternalAnswersRecorded/v1";
 
   @Override
   public int identifier() {
@@ -20,6 +24,7 @@ public final class AgentSerializer extends SerializerWithStringManifest {
   public String manifest(Object o) {
     if (o instanceof BidderTickSettled) return SETTLED;
     if (o instanceof BidderCheckpoint) return SNAPSHOT;
+    if (o instanceof ExternalAnswersRecorded) return EXTERNAL;
     throw new IllegalArgumentException("AgentSerializer cannot serialize " + o.getClass());
   }
 
@@ -50,7 +55,27 @@ public final class AgentSerializer extends SerializerWithStringManifest {
       }
       return b.build().toByteArray();
     }
+    if (o instanceof ExternalAnswersRecorded e) {
+      return external(e).toByteArray();
+    }
     throw new IllegalArgumentException("AgentSerializer cannot serialize " + o.getClass());
+  }
+
+  private static ExternalAnswersRecordedProto external(ExternalAnswersRecorded e) {
+    ExternalAnswers a = e.answers();
+    ExternalAnswersRecordedProto.Builder b = ExternalAnswersRecordedProto.newBuilder()
+        .setAgent(e.agent()).setTick(a.tick()).setPartition(a.partition());
+    for (int i = 0; i < a.rows().length; i++) {
+      b.addRows(a.rows()[i]).addBidMicros(a.bidMicros()[i]).addReasons(a.reasons()[i]);
+    }
+    return b.build();
+  }
+
+  private static ExternalAnswersRecorded external(ExternalAnswersRecordedProto p) {
+    return new ExternalAnswersRecorded(p.getAgent(), new ExternalAnswers(p.getTick(), p.getPartition(),
+        p.getRowsList().stream().mapToInt(Integer::intValue).toArray(),
+        p.getBidMicrosList().stream().mapToLong(Long::longValue).toArray(),
+        p.getReasonsList().toArray(String[]::new)));
   }
 
   @Override
@@ -70,6 +95,7 @@ public final class AgentSerializer extends SerializerWithStringManifest {
               p.getTick(), p.getSpentTodayMicros(),
               p.getStrategyStateList().stream().mapToDouble(Double::doubleValue).toArray());
         }
+        case EXTERNAL -> external(ExternalAnswersRecordedProto.parseFrom(bytes));
         default -> throw new NotSerializableException("unknown manifest " + manifest);
       };
     } catch (InvalidProtocolBufferException e) {

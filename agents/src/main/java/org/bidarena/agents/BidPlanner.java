@@ -57,6 +57,28 @@ public final class BidPlanner {
   }
 
   /**
+   * The rows the agent would price: a stage it targets and a customer under its frequency cap. An external
+   * bidder is asked about these rows only.
+   */
+  public int[] eligibleRows(AuctionBatch auctions, OwnMemory own) {
+    int n = auctions.size();
+    int[] rows = new int[n];
+    int count = 0;
+    byte[] stages = auctions.stages();
+    int m = 0;
+    for (int i = 0; i < n; i++) {
+      while (m < own.size() && own.rows()[m] < i) {
+        m++;
+      }
+      int frequency = m < own.size() && own.rows()[m] == i ? own.frequencyToday()[m] : 0;
+      if ((agent.stageMask() & (1 << stages[i])) != 0 && frequency < agent.frequencyCap()) {
+        rows[count++] = i;
+      }
+    }
+    return Arrays.copyOf(rows, count);
+  }
+
+  /**
    * The agent's bids on the rows it bids on, in micros per impression.
    *
    * @param own the agent's memory rows of these auctions

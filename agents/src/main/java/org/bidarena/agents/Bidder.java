@@ -6,11 +6,17 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.persistence.typed.PersistenceId;
 import org.apache.pekko.persistence.typed.javadsl.CommandHandlerBuilderByState;
 import org.apache.pekko.persistence.typed.javadsl.Effect;
+import java.util.Arrays;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.bidarena.agents.external.AnswerLog;
+import org.bidarena.agents.external.ExternalStrategy;
+import org.bidarena.core.external.ExternalBidder;
 import org.bidarena.core.journal.RestorePoint;
 import org.bidarena.core.journal.TickEntity;
 import org.bidarena.core.journal.TickState;
 import org.bidarena.core.protocol.BidderProtocol.BidRequests;
 import org.bidarena.core.protocol.BidderProtocol.Command;
+import org.bidarena.core.protocol.BidderProtocol.ExternalAnswered;
 import org.bidarena.core.protocol.BidderProtocol.Outcomes;
 import org.bidarena.core.protocol.BidderProtocol.WinNotice;
 import org.bidarena.core.protocol.DriverProtocol;
@@ -34,6 +40,10 @@ import org.bidarena.core.scenario.Scenario;
  * <p>Bids for a tick depend only on the state at the end of the previous tick and on the request, so the
  * order in which partitions ask does not matter. Spend limits per partition add up to the tick's
  * allowance, which never exceeds what is left of the daily budget.
+ *
+ * <p>An external agent (strategy {@code openrtb}) asks its {@link AnswerLog} child instead of planning at
+ * once: the child asks the external bidder about the rows the agent may bid on, journals the answers, and
+ * replies with {@link ExternalAnswered}, from which the agent plans its bids as any other.
  */
 public final class Bidder extends TickEntity<Command, BidderTickSettled, Bidder.State, BidderCheckpoint> {
   public static final String SETTLED_TAG = "bidders";
@@ -42,6 +52,10 @@ public final class Bidder extends TickEntity<Command, BidderTickSettled, Bidder.
   private final AgentSpec agent;
   private final BudgetPacer pacer;
   private final SeededStreams streams;
+  private final ActorContext<Command> context;
+  /** The external bidder and its answer journal; null unless the agent's strategy is openrtb. */
+  private final ExternalBidder external;
+  private final ActorRef<AnswerLog.Command> answerLog;
 
   /** The agent's state at the end of its last settled tick, and the tick under way. */
   public static final class State extends TickState<BidderTickSettled> {
@@ -87,6 +101,11 @@ public final class Bidder extends TickEntity<Command, BidderTickSettled, Bidder.
     this.agent = scenario.agents().get(agentIndex);
     this.pacer = BudgetPacer.of(agent, scenario);
     this.streams = new SeededStreams(scenario.seed());
+    this.context = context;
+    boolean isExternal = ExternalBidder.STRATEGY.equals(agent.strategy());
+    this.external = isExternal ? ExternalBidder.connect(context.getSystem(), scenario, agent) : null;
+    this.answerLog = isExternal ? context.spawn(
+        AnswerLog.create(agent.id(), external, restorePoint.tick()), "external-answers") : null;
   }
 
   private BidPlanner newPlanner() {
@@ -102,6 +121,7 @@ public final class Bidder extends TickEntity<Command, BidderTickSettled, Bidder.
   protected void onCommands(CommandHandlerBuilderByState<Command, BidderTickSettled, State, State> commands) {
     commands
         .onCommand(BidRequests.class, this::onBidRequests)
+        .onCommand(ExternalAnswered.class, this::onExternalAnswered)
         .onCommand(WinNotice.class, this::onWinNotice)
         .onCommand(Outcomes.class, this::onOutcomes);
   }
@@ -118,11 +138,36 @@ public final class Bidder extends TickEntity<Command, BidderTickSettled, Bidder.
       return fail(tick, "got the bid requests of partition " + request.partition() + " twice for tick " + tick);
     }
     state.partitionsAsked[request.partition()] = true;
+    state.auctions += request.auctions().size();
+    if (external != null) {
+      answerLog.tell(new AnswerLog.Ask(request, state.planner.eligibleRows(request.auctions(), request.own()),
+          context.getSelf()));
+      return Effect().none();
+    }
+    sendBids(state, request);
+    return Effect().none();
+  }
+
+  private Effect<BidderTickSettled, State> onExternalAnswered(State state, ExternalAnswered answered) {
+    BidRequests request = answered.request();
+    if (request.tick() != state.current || state.tick == state.current) {
+      return fail(request.tick(), "got external answers for tick " + request.tick() + " during tick " + state.current);
+    }
+    int[] rows = state.planner.eligibleRows(request.auctions(), request.own());
+    if (!Arrays.equals(rows, answered.answers().rows())) {
+      return fail(request.tick(), "the journaled external answers of partition " + request.partition()
+          + " are about other auctions than this re-run asks about: a determinism bug");
+    }
+    ((ExternalStrategy) state.planner.strategy()).use(answered.answers());
+    sendBids(state, request);
+    return Effect().none();
+  }
+
+  private void sendBids(State state, BidRequests request) {
+    long tick = request.tick();
     ExchangeProtocol.Bids bids = state.planner.plan(tick, request.partition(), request.auctions(), request.own(),
         state.spendLimits[request.partition()], Math.max(0, agent.dailyBudgetMicros() - state.spentToday));
-    state.auctions += request.auctions().size();
     peers.exchange(request.partition()).tell(bids);
-    return Effect().none();
   }
 
   private void beginTick(State state, long tick) {
@@ -149,6 +194,9 @@ public final class Bidder extends TickEntity<Command, BidderTickSettled, Bidder.
       return fail(notice.tick(), "got a win notice for tick " + notice.tick() + " during tick " + state.current);
     }
     state.winNotices++;
+    if (external != null) {
+      external.settle(notice);
+    }
     state.bids += notice.bids();
     state.bidSum += notice.bidSumMicros();
     state.impressions += notice.impressions();

@@ -2,14 +2,24 @@ package org.bidarena.agents;
 
 import java.util.List;
 import java.util.Map;
+import org.bidarena.agents.external.ExternalAnswersRecorded;
+import org.bidarena.core.external.ExternalAnswers;
 import org.bidarena.core.testing.SerializerContract;
 
 /** The agents' events and snapshots: every field distinct, an idle tick, awkward doubles, no strategy state. */
 class AgentSerializerTest extends SerializerContract {
   AgentSerializerTest() {
     super(new AgentSerializer(), 731003,
-        Map.of(BidderTickSettled.class, "BidderTickSettled/v1", BidderCheckpoint.class, "BidderSnapshot/v1"),
-        List.of(settled(), idleTick(), checkpoint(), new BidderCheckpoint(-1, 0, new double[0])));
+        Map.of(BidderTickSettled.class, "BidderTickSettled/v1", BidderCheckpoint.class, "BidderSnapshot/v1",
+            ExternalAnswersRecorded.class, "ExternalAnswersRecorded/v1"),
+        List.of(settled(), idleTick(), checkpoint(), new BidderCheckpoint(-1, 0, new double[0]), answers(),
+            new ExternalAnswersRecorded("e", new ExternalAnswers(3, 0, new int[0], new long[0], new String[0]))));
+  }
+
+  /** A bid, each kind of no-bid, and rows that are not contiguous. */
+  private static ExternalAnswersRecorded answers() {
+    return new ExternalAnswersRecorded("node", new ExternalAnswers((1L << 33) + 7, 11, new int[] {0, 4, 5, 90_000},
+        new long[] {2_750, 0, 0, 1}, new String[] {"", "timeout", "below-floor", ""}));
   }
 
   /** Every field distinct, so that two swapped fields cannot pass. */

@@ -10,6 +10,7 @@ import org.bidarena.app.analysis.SqlCommand;
 import org.bidarena.app.analysis.WhatIfCommand;
 import org.bidarena.app.cluster.ClusterCommand;
 import org.bidarena.app.cluster.NodeCommand;
+import org.bidarena.app.bidder.BidderCommand;
 import org.bidarena.app.ctr.CtrCommand;
 import org.bidarena.app.experiment.ExperimentCommand;
 import org.bidarena.app.fatal.FatalErrors;
@@ -40,7 +41,7 @@ import picocli.CommandLine;
       RunCommand.class, ResumeCommand.class, ReplayCommand.class, ExportCommand.class, SqlCommand.class,
       WhatIfCommand.class, ReportCommand.class, AttributeCommand.class, NodeCommand.class, ClusterCommand.class,
       ThroughputCommand.class, IpinyouBenchmarkCommand.class, ExperimentCommand.class, ServeCommand.class,
-      CtrCommand.class, TrainCommand.class, HelpCommand.class
+      CtrCommand.class, TrainCommand.class, BidderCommand.class, HelpCommand.class
     })
 public final class BidArena implements Runnable {
   public static final int BAD_INPUT = 2;

@@ -63,6 +63,12 @@ public final class MarketLoop {
     for (int a = 0; a < agents; a++) {
       var spec = scenario.agents().get(a);
       BiddingStrategy own = supplied.apply(a);
+      if (own == null && org.bidarena.core.external.ExternalBidder.STRATEGY.equals(spec.strategy())) {
+        // Its bids come over HTTP into the Bidder actor; this loop has no actor to ask for it.
+        throw new org.bidarena.core.scenario.ScenarioException("agents." + spec.id() + ".strategy = "
+            + spec.strategy() + ": an external bidder takes part in actor runs only ('bidarena run', 'resume',"
+            + " 'cluster'), not in this single-threaded loop");
+      }
       planners.add(BidPlanner.of(scenario, a, streams, own != null ? own : Strategies.create(spec, a, scenario, streams)));
       pacers.add(BudgetPacer.of(spec, scenario));
     }

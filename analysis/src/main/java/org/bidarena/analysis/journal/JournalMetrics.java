@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.bidarena.agents.BidderTickSettled;
+import org.bidarena.agents.external.ExternalAnswersRecorded;
+import org.bidarena.analysis.metrics.ExternalCounters;
 import org.bidarena.analysis.metrics.RunMetrics;
 import org.bidarena.analysis.metrics.TickResult;
 import org.bidarena.core.events.OutcomesRecorded;
@@ -22,6 +24,7 @@ final class JournalMetrics implements JournalVisitor {
   private final Map<Long, List<BidderTickSettled>> settled = new TreeMap<>();
   private final Map<Long, TickCompleted> completed = new TreeMap<>();
   private final RunMetrics metrics;
+  private final ExternalCounters external = new ExternalCounters();
 
   JournalMetrics(Scenario scenario) {
     this.scenario = scenario;
@@ -34,6 +37,8 @@ final class JournalMetrics implements JournalVisitor {
       settled.computeIfAbsent(s.tick(), t -> new ArrayList<>()).add(s);
     } else if (event instanceof OutcomesRecorded o) {
       metrics.onTick(new TickResult(o.tick(), List.of(), List.of(o), null));
+    } else if (event instanceof ExternalAnswersRecorded e) {
+      external.add(e);
     } else if (event instanceof TickCompleted t) {
       // Should a tick be journaled twice, both count, as they always have: the figures mirror the journal.
       completed.merge(t.tick(), t, (a, b) -> new TickCompleted(a.tick(), a.auctions() + b.auctions()));
@@ -47,7 +52,7 @@ final class JournalMetrics implements JournalVisitor {
     for (long t : ticks) {
       metrics.onTick(new TickResult(t, settled.getOrDefault(t, List.of()), List.of(), completed.get(t)));
     }
-    return new RunJournal(metrics.snapshot().withDigest(digest), metrics.ticks(), metrics.tickOutcomes(),
+    return new RunJournal(metrics.snapshot().withDigest(digest).withExternal(external), metrics.ticks(), metrics.tickOutcomes(),
         metrics.lastTick());
   }
 }

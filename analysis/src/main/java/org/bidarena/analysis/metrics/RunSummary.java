@@ -20,12 +20,26 @@ public record RunSummary(
     long marginPpm,
     List<AgentMetrics> agents,
     MarketMetrics market,
-    long[] funnel) {
+    long[] funnel,
+    ExternalCounters external) {
+
+  /** Figures without external bidders. */
+  public RunSummary(String scenario, long seed, String digest, long ticks, long auctions, long impressions,
+      long marginPpm, List<AgentMetrics> agents, MarketMetrics market, long[] funnel) {
+    this(scenario, seed, digest, ticks, auctions, impressions, marginPpm, agents, market, funnel,
+        new ExternalCounters());
+  }
 
   /** The same figures with the journal's digest. */
   public RunSummary withDigest(String journalDigest) {
     return new RunSummary(scenario, seed, journalDigest, ticks, auctions, impressions, marginPpm, agents, market,
-        funnel);
+        funnel, external);
+  }
+
+  /** The same figures with the external bidders' answer counters. */
+  public RunSummary withExternal(ExternalCounters counters) {
+    return new RunSummary(scenario, seed, digest, ticks, auctions, impressions, marginPpm, agents, market,
+        funnel, counters);
   }
 
   public String toJson() {
@@ -90,7 +104,11 @@ public record RunSummary(
       b.append(quote(s.key())).append(": ").append(funnel[s.ordinal()]);
       b.append(s.ordinal() + 1 < Stage.COUNT ? ", " : "");
     }
-    b.append("}\n}\n");
+    b.append("}");
+    if (!external.isEmpty()) {
+      b.append(",\n  \"openrtb\": ").append(external.toJson());
+    }
+    b.append("\n}\n");
     return b.toString();
   }
 

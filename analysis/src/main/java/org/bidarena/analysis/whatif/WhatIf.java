@@ -67,6 +67,10 @@ public final class WhatIf {
       buckets[k] = model.initialBucket(k);
     }
     AgentSpec spec = scenario.agents().get(agent);
+    if (org.bidarena.core.external.ExternalBidder.STRATEGY.equals(spec.strategy())) {
+      throw new org.bidarena.core.scenario.ScenarioException("what-if cannot re-price with strategy "
+          + spec.strategy() + ": an external bidder is asked only in a live run; give a built-in strategy");
+    }
     BiddingStrategy strategy = Strategies.create(spec, agent, scenario, streams);
     BidPlanner planner = BidPlanner.of(scenario, agent, streams, strategy);
     AuctionClearing clearing = new AuctionClearing(scenario.auction(), streams);

@@ -47,6 +47,8 @@ public final class OpenRtbClient {
   private final Duration tmax;
   private final int concurrency;
   private final ConnectionPoolSettings pool;
+  /** Notices go through a pool of their own, so that a burst of them never crowds out bid requests. */
+  private final ConnectionPoolSettings noticePool;
   private final org.apache.pekko.event.LoggingAdapter log;
   private final java.util.concurrent.Executor executor;
   private final org.apache.pekko.http.javadsl.HttpsConnectionContext https;
@@ -73,6 +75,7 @@ public final class OpenRtbClient {
         .withConnectionSettings(ClientConnectionSettings.create(system.classicSystem())
             .withIdleTimeout(Duration.ofMillis(Math.max(1_000, 2 * tmax.toMillis())))
             .withConnectingTimeout(Duration.ofMillis(Math.max(100, tmax.toMillis()))));
+    this.noticePool = pool.withMaxOpenRequests(1024).withMaxConnections(Math.max(2, concurrency / 2));
   }
 
   /** The answers to {@code auctions}, in their order. */
@@ -80,6 +83,31 @@ public final class OpenRtbClient {
     return Source.from(auctions)
         .mapAsync(concurrency, this::ask)
         .runWith(Sink.seq(), materializer);
+  }
+
+  /**
+   * The answers to {@code auctions} as they stand {@code deadline} after the call (real-time mode): an answer
+   * not back by then is a timeout, and a request not yet sent by then is not sent. The stage completes at the
+   * deadline at the latest, however the bidder behaves.
+   */
+  public CompletionStage<List<BidAnswer>> askWithin(List<MarketAuction> auctions, Duration deadline) {
+    if (auctions.isEmpty()) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    List<CompletableFuture<BidAnswer>> slots = new java.util.ArrayList<>(auctions.size());
+    for (int i = 0; i < auctions.size(); i++) {
+      slots.add(new CompletableFuture<>());
+    }
+    CompletableFuture<Void> all = CompletableFuture.allOf(slots.toArray(CompletableFuture[]::new));
+    CompletableFuture<Void> cut = all.copy().completeOnTimeout(null, deadline.toMillis(), TimeUnit.MILLISECONDS);
+    BidAnswer late = BidAnswer.noBid(NoBidReason.TIMEOUT,
+        "no answer from " + endpoint + " within the tick's deadline of " + deadline.toMillis() + " ms");
+    Source.range(0, auctions.size() - 1)
+        .mapAsync(concurrency, i -> cut.isDone()
+            ? CompletableFuture.completedFuture(slots.get(i).complete(late))
+            : ask(auctions.get(i)).thenApply(answer -> slots.get(i).complete(answer)))
+        .runWith(Sink.ignore(), materializer);
+    return cut.thenApply(done -> slots.stream().map(slot -> slot.getNow(late)).toList());
   }
 
   /** The answer to one auction. */
@@ -125,19 +153,33 @@ public final class OpenRtbClient {
     return BidAnswer.noBid(NoBidReason.TRANSPORT, cause.getClass().getSimpleName() + ": " + cause.getMessage());
   }
 
-  /** Calls notice URLs and forgets them: the answer, or its absence, changes nothing in the market. */
+  /**
+   * Calls notice URLs and forgets them: the answer, or its absence, changes nothing in the market. At most
+   * half the pool's connections at a time; a notice that fails is logged at debug level and dropped.
+   */
   public void fire(List<String> urls) {
-    for (String url : urls) {
-      try {
-        http.singleRequest(HttpRequest.GET(url), https, pool, log)
-            .whenComplete((response, failure) -> {
-              if (response != null) {
-                response.discardEntityBytes(materializer);
-              }
-            });
-      } catch (RuntimeException e) {
-        LOG.debug("notice {} not sent: {}", url, e.toString());
-      }
+    if (urls.isEmpty()) {
+      return;
+    }
+    Source.from(urls)
+        .mapAsyncUnordered(Math.max(2, concurrency / 2), url -> notice(url))
+        .runWith(Sink.ignore(), materializer);
+  }
+
+  private CompletionStage<Void> notice(String url) {
+    try {
+      return http.singleRequest(HttpRequest.GET(url), https, noticePool, log)
+          .handle((response, failure) -> {
+            if (response != null) {
+              response.discardEntityBytes(materializer);
+            } else {
+              LOG.debug("notice {} not sent: {}", url, failure.toString());
+            }
+            return null;
+          });
+    } catch (RuntimeException e) {
+      LOG.debug("notice {} not sent: {}", url, e.toString());
+      return CompletableFuture.completedFuture(null);
     }
   }
 }

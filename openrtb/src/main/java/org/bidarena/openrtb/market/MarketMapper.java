@@ -94,6 +94,69 @@ public final class MarketMapper {
     return r;
   }
 
+  /**
+   * The auction a BidRequest describes, for a BidArena agent served as a bidder: the reverse of
+   * {@link #toRequest}. What a request from another exchange lacks takes a neutral value: stage awareness,
+   * frequency 0, no click, tick/partition/row 0, the first imp's floor, second price.
+   */
+  public static MarketAuction fromRequest(BidRequest r) {
+    Imp imp = r.imp.get(0);
+    long floor = imp.bidfloor == null ? 0 : Math.max(0, microsPerImpression(imp.bidfloor));
+    com.fasterxml.jackson.databind.JsonNode seen = r.user == null || r.user.ext == null
+        ? JSON.objectNode() : r.user.ext.path(SEGMENT_PROVIDER);
+    com.fasterxml.jackson.databind.JsonNode where = r.ext == null ? JSON.objectNode() : r.ext.path(SEGMENT_PROVIDER);
+    int customer = 0;
+    if (r.user != null && r.user.id != null && r.user.id.matches("[0-9]{1,9}")) {
+      customer = Integer.parseInt(r.user.id);
+    }
+    return new MarketAuction(where.path("tick").asLong(0), where.path("partition").asInt(0),
+        where.path("row").asInt(0), customer, stageOf(r.user), seen.path("frequency").asInt(0),
+        seen.path("lastclick").asInt(0) == 1, floor, r.at != null && r.at == 1 ? AuctionType.FIRST_PRICE
+        : AuctionType.SECOND_PRICE, r.tmax == null ? 0 : r.tmax);
+  }
+
+  private static org.bidarena.core.customer.Stage stageOf(User user) {
+    if (user != null && user.data != null) {
+      for (Data d : user.data) {
+        if (SEGMENT_PROVIDER.equals(d.id) && d.segment != null) {
+          for (Segment s : d.segment) {
+            if ("stage".equals(s.id) && s.value != null) {
+              try {
+                return org.bidarena.core.customer.Stage.fromKey(s.value);
+              } catch (IllegalArgumentException e) {
+                break;
+              }
+            }
+          }
+        }
+      }
+    }
+    return org.bidarena.core.customer.Stage.AWARENESS;
+  }
+
+  /** The BidResponse of a served BidArena agent bidding {@code micros} per impression on the request's first imp. */
+  public static BidResponse toResponse(BidRequest r, long micros, String seat) {
+    Bid bid = new Bid();
+    bid.id = r.id + "-1";
+    bid.impid = r.imp.get(0).id;
+    bid.price = micros / 1_000.0;
+    bid.adid = seat + "-ad";
+    bid.crid = seat + "-creative";
+    bid.adomain = List.of("bidarena.invalid");
+    bid.mtype = 1;
+    bid.w = 300;
+    bid.h = 250;
+    bid.adm = "<div>" + seat + "</div>";
+    SeatBid seatBid = new SeatBid();
+    seatBid.seat = seat;
+    seatBid.bid = List.of(bid);
+    BidResponse response = new BidResponse();
+    response.id = r.id;
+    response.cur = CURRENCY;
+    response.seatbid = List.of(seatBid);
+    return response;
+  }
+
   /** A 204 or an empty body: the bidder declines. */
   public static BidAnswer fromNoContent() {
     return BidAnswer.noBid(NoBidReason.DECLINED, "no content");

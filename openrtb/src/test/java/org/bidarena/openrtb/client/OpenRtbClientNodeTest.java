@@ -93,6 +93,32 @@ class OpenRtbClientNodeTest {
   }
 
   @Test
+  void realTimeBatchShouldEndAtItsDeadlineWhereOneTmaxPerRequestWouldQueueBehindHungConnections() throws Exception {
+    try (NodeBidder node = NodeBidder.start("hang")) {
+      // given 60 requests over 4 connections: one tmax each would hold every connection until its 1 s idle
+      // timeout, about 15 s in all
+      var client = new OpenRtbClient(KIT.system(), node.endpoint(), Duration.ofMillis(300), 4);
+      // when
+      List<BidAnswer> answers = client.askWithin(auctions(), Duration.ofMillis(300)).toCompletableFuture()
+          .get(5, java.util.concurrent.TimeUnit.SECONDS);
+      // then
+      assertThat(answers).hasSize(N).allSatisfy(a -> assertThat(a.reason()).isEqualTo(NoBidReason.TIMEOUT));
+    }
+  }
+
+  @Test
+  void realTimeBatchShouldGiveAWellBehavedBiddersAnswers() throws Exception {
+    try (NodeBidder node = NodeBidder.start("normal")) {
+      var client = new OpenRtbClient(KIT.system(), node.endpoint(), Duration.ofSeconds(5), 4);
+      List<BidAnswer> perRequest = client.ask(auctions()).toCompletableFuture().get();
+      List<BidAnswer> batch = client.askWithin(auctions(), Duration.ofSeconds(5)).toCompletableFuture().get();
+      assertThat(batch.stream().map(BidAnswer::bidMicros).toList())
+          .isEqualTo(perRequest.stream().map(BidAnswer::bidMicros).toList());
+      assertThat(client.askWithin(List.of(), Duration.ofSeconds(1)).toCompletableFuture().get()).isEmpty();
+    }
+  }
+
+  @Test
   void slowBidderShouldGiveTimeouts() throws Exception {
     assertEveryAnswerIs("slow", Duration.ofMillis(300), NoBidReason.TIMEOUT);
   }

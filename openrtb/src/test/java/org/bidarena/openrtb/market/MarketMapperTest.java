@@ -49,6 +49,28 @@ class MarketMapperTest {
   }
 
   @Test
+  void fromRequestShouldGiveBackTheAuctionThatToRequestWrote() {
+    // when: through the wire, as a served BidArena agent reads it
+    BidRequest wire = OpenRtbJson.readRequest(OpenRtbJson.write(MarketMapper.toRequest(AUCTION)));
+    // then
+    assertThat(MarketMapper.fromRequest(wire)).isEqualTo(AUCTION);
+    assertThat(MarketMapper.fromRequest(MarketMapper.toRequest(MarketAuction.of(REQUESTS, 0, AuctionType.FIRST_PRICE, 80))))
+        .isEqualTo(MarketAuction.of(REQUESTS, 0, AuctionType.FIRST_PRICE, 80));
+  }
+
+  @Test
+  void fromRequestShouldReadAForeignRequestAsANeverSeenAwarenessCustomer() {
+    // given a request of another exchange: no BidArena segment or ext, a user id that is not a number
+    BidRequest foreign = OpenRtbJson.readRequest(
+        "{\"id\":\"x\",\"imp\":[{\"id\":\"a\",\"banner\":{\"w\":300,\"h\":250},\"bidfloor\":0.25}],"
+            + "\"site\":{\"id\":\"s\"},\"user\":{\"id\":\"u-9\"}}");
+    // when
+    MarketAuction read = MarketMapper.fromRequest(foreign);
+    // then
+    assertThat(read).isEqualTo(new MarketAuction(0, 0, 0, 0, Stage.AWARENESS, 0, false, 250, AuctionType.SECOND_PRICE, 0));
+  }
+
+  @Test
   void firstPriceAuctionShouldBeAtOne() {
     var first = MarketAuction.of(REQUESTS, 0, AuctionType.FIRST_PRICE, 80);
     assertThat(MarketMapper.toRequest(first).at).isEqualTo(1);

@@ -72,6 +72,13 @@ public final class BidderProtocol {
   }
 
   /**
+   * An external bidder's answers to a partition's {@link BidRequests}, journaled and ready to bid with. Sent
+   * by an external agent's Bidder to itself; it never crosses nodes.
+   */
+  public record ExternalAnswered(BidRequests request, org.bidarena.core.external.ExternalAnswers answers)
+      implements Command {}
+
+  /**
    * Stop for good: the Driver is rewinding the run. Processed only after any write under way, and
    * answered with {@link DriverProtocol.Halted} for {@code incarnation}.
    */
