@@ -50,7 +50,9 @@ public abstract class TickActorTest {
   /**
    * The configuration of an actor test kit for the tick actors: the modules' reference.conf (so the
    * protobuf serializers are bound), and the persistence testkit's in-memory journal and snapshot store,
-   * both serializing what they store so the real serializers run.
+   * both serializing what they store so the real serializers run. A probe waits up to 10 s for an expected
+   * message (Pekko's default is 3 s): the wait ends as soon as it comes, and a 2-core machine busy with other
+   * builds was seen to need more than 3 s.
    */
   public static Config config() {
     return PersistenceTestKitPlugin.getInstance().config()
@@ -58,7 +60,8 @@ public abstract class TickActorTest {
         .withFallback(ConfigFactory.parseString(
             "pekko.actor.serialize-messages = off\n"
                 + "pekko.persistence.testkit.events.serialize = on\n"
-                + "pekko.persistence.testkit.snapshots.serialize = on\n"))
+                + "pekko.persistence.testkit.snapshots.serialize = on\n"
+                + "pekko.actor.testkit.typed.single-expect-default = 10s\n"))
         .withFallback(ConfigFactory.load());
   }
 
