@@ -9,7 +9,7 @@ import time
 
 from .protocol import Client
 
-_READY = re.compile(r"env serve: listening on ([0-9.]+):([0-9]+)")
+_READY = re.compile(r"env serve: listening on ([0-9.]+):([0-9]+)\r?\n")
 
 
 def java_command(jar=None):
@@ -51,25 +51,27 @@ class Server:
         self.host, self.port = self._await_ready(startup_timeout)
 
     def _await_ready(self, timeout):
+        # Raw reads of the pipe: a buffered readline could hold the ready line while select waits on the fd.
         end = time.monotonic() + timeout
-        out = self.process.stdout
-        seen = []
+        fd = self.process.stdout.fileno()
+        seen = b""
         while True:
             left = end - time.monotonic()
             if left <= 0:
                 self.close()
                 raise TimeoutError("the step server did not start within %.0f s" % timeout)
-            readable, _, _ = select.select([out], [], [], left)
-            line = out.readline().decode("utf-8", "replace") if readable else ""
-            if not line and self.process.poll() is not None:
+            readable, _, _ = select.select([fd], [], [], left)
+            chunk = os.read(fd, 4096) if readable else b""
+            seen += chunk
+            match = _READY.search(seen.decode("utf-8", "replace"))
+            if match:
+                return match.group(1), int(match.group(2))
+            if not chunk and self.process.poll() is not None:
                 self._stderr.seek(0)
                 err = self._stderr.read().decode("utf-8", "replace").strip()
                 self.close()
-                raise RuntimeError("the step server exited (%s): %s" % (self.process.returncode, err or "".join(seen)))
-            seen.append(line)
-            match = _READY.search(line)
-            if match:
-                return match.group(1), int(match.group(2))
+                raise RuntimeError("the step server exited (%s): %s" % (self.process.returncode,
+                                                                        err or seen.decode("utf-8", "replace")))
 
     def client(self):
         return Client(self.host, self.port)
