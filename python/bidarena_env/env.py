@@ -124,6 +124,7 @@ class BidArenaVectorEnv(_Base):
         rewards = np.asarray([r["rewards"][0] for r in results], dtype=np.float64)
         terminated = np.asarray([r["terminated"] for r in results])
         truncated = np.asarray([r["truncated"] for r in results])
-        infos = {"auctions": np.asarray([r["info"]["auctions"] for r in results]),
-                 "tick": np.asarray([r["info"]["tick"] for r in results])}
+        # Per copy: the tick played, its auctions, and the agent's bids, impressions, spend, clicks, ...
+        infos = {k: np.asarray([r["info"][k][0] if isinstance(r["info"][k], list) else r["info"][k]
+                                for r in results]) for k in results[0]["info"]}
         return obs, rewards, terminated, truncated, infos

@@ -100,6 +100,11 @@ public final class EnvService {
     r.put("ticks", spec.scenario().totalTicks());
     r.put("ticks_per_day", spec.scenario().ticksPerDay());
     r.put("base_bid_micros", spec.scenario().baseBidMicros());
+    r.put("margin_ppm", spec.scenario().reporting().marginPpm());
+    ArrayNode budgets = r.putArray("daily_budget_micros");
+    for (int i = 0; i < spec.agents().size(); i++) {
+      budgets.add(spec.agent(i).dailyBudgetMicros());
+    }
     return r;
   }
 
