@@ -32,7 +32,15 @@ final class EnvOptions {
   EnvSpec spec() {
     Scenario scenario = ScenarioLoader.load(ScenarioArgument.check(scenarioFile), overrides, null);
     try {
-      return EnvSpec.of(scenario, agents.isEmpty() ? List.of("adaptive") : agents, maxMultiplier);
+      List<String> run = new ArrayList<>();
+      if (scenarioFile != null) {
+        run.add(scenarioFile.toAbsolutePath().toString());
+      }
+      for (String set : overrides) {
+        run.add("--set");
+        run.add(set);
+      }
+      return EnvSpec.of(scenario, agents.isEmpty() ? List.of("adaptive") : agents, maxMultiplier, run);
     } catch (IllegalArgumentException e) {
       throw new BadInput(e.getMessage());
     }

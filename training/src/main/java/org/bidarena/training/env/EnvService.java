@@ -9,11 +9,14 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bidarena.agents.TickSettlement;
+import org.bidarena.agents.learning.PlayedActions;
+import org.bidarena.core.customer.Stage;
 
 /**
  * The step protocol of one client connection: a JSON request in, a JSON reply out, every reply
@@ -22,13 +25,15 @@ import org.bidarena.agents.TickSettlement;
  *
  * <p>Requests ({@code op}): {@code hello}; {@code make} (a new copy, returns its {@code env} id);
  * {@code reset} {env, seed}; {@code step} {env, actions: [one multiplier per agent]}; {@code step_many}
- * {steps: [{env, actions}, ...]}, checked whole before any copy moves; {@code close} {env}.
+ * {steps: [{env, actions}, ...]}, checked whole before any copy moves; {@code record} {env, path}: writes the
+ * finished episode's actions to a new file on the server's disk and returns the {@code bidarena run} arguments
+ * that play it again through the actors, journaled; {@code close} {env}.
  */
 public final class EnvService {
   public static final int PROTOCOL = 1;
   /** Copies one connection may hold, so that a runaway client cannot exhaust the server's memory. */
   public static final int MAX_ENVS = 1024;
-  private static final List<String> OPS = List.of("hello", "make", "reset", "step", "step_many", "close");
+  private static final List<String> OPS = List.of("hello", "make", "reset", "step", "step_many", "record", "close");
   // NaN and Infinity are read so that a NaN action gets the action's own error, not a parse error.
   private static final ObjectMapper JSON = JsonMapper.builder()
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
@@ -71,6 +76,7 @@ public final class EnvService {
         case "reset" -> reset(request);
         case "step" -> step(session(request), actions(request.get("actions")));
         case "step_many" -> stepMany(request);
+        case "record" -> record(request);
         case "close" -> close(request);
         default -> throw new IllegalArgumentException("unknown op '" + op + "'; allowed: " + String.join(", ", OPS));
       };
@@ -167,6 +173,36 @@ public final class EnvService {
     return r;
   }
 
+  private ObjectNode record(JsonNode request) {
+    EnvSession s = session(request);
+    JsonNode path = request.get("path");
+    if (path == null || !path.isTextual() || path.asText().isBlank()) {
+      throw new IllegalArgumentException("record needs \"path\": the actions file to write (a new file)");
+    }
+    if (!s.episodeOver()) {
+      throw new IllegalStateException("record needs a finished episode: play env " + request.get("env")
+          + " to its last tick first");
+    }
+    Path file = Path.of(path.asText()).toAbsolutePath();
+    try {
+      new PlayedActions(spec.agents(), s.actions()).write(file);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("cannot write " + file + ": " + e.getMessage());
+    }
+    ObjectNode r = ok().put("path", file.toString());
+    ArrayNode run = r.putArray("run");
+    run.add("run");
+    spec.runArguments().forEach(run::add);
+    run.add("--seed").add(Long.toString(s.seed()));
+    for (int i = 0; i < spec.agents().size(); i++) {
+      String agent = spec.agents().get(i);
+      run.add("--set").add("agents." + agent + ".strategy=scripted");
+      run.add("--set").add("agents." + agent + ".actions=\"" + file.toString().replace("\\", "/") + "\"");
+      run.add("--set").add("agents." + agent + ".stages=" + stageList(spec.agent(i).stageMask()));
+    }
+    return r;
+  }
+
   private ObjectNode close(JsonNode request) {
     session(request);
     envs.remove(request.get("env").asInt());
@@ -229,6 +265,17 @@ public final class EnvService {
       a[i] = v.doubleValue();
     }
     return a;
+  }
+
+  /** A stage mask as a scenario list, {@code [awareness,churn-risk]}: the slot keeps its stages under the script. */
+  private static String stageList(int mask) {
+    List<String> keys = new ArrayList<>();
+    for (Stage st : Stage.values()) {
+      if ((mask & (1 << st.ordinal())) != 0) {
+        keys.add(st.key());
+      }
+    }
+    return "[" + String.join(",", keys) + "]";
   }
 
   private static void put(ArrayNode to, double[][] rows) {

@@ -100,6 +100,11 @@ public final class EnvSession {
     return seed;
   }
 
+  /** Whether an episode has been played to its last tick. */
+  public boolean episodeOver() {
+    return market != null && market.done();
+  }
+
   /** The multipliers played since the last reset, one array per tick. */
   public List<double[]> actions() {
     return List.copyOf(actions);

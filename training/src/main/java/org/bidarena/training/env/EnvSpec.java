@@ -10,7 +10,8 @@ import org.bidarena.core.scenario.Scenario;
  * What a step server offers: the scenario, the agents whose slots its clients play (in the order of every
  * action and observation list), and the range of an action (the multiplier on the base bid; 0 = no bid).
  */
-public record EnvSpec(Scenario scenario, List<String> agents, int[] agentIndex, double maxMultiplier) {
+public record EnvSpec(Scenario scenario, List<String> agents, int[] agentIndex, double maxMultiplier,
+    List<String> runArguments) {
   /** The learners' default highest multiplier: observations scale the last multiplier by it. */
   public static final double DEFAULT_MAX_MULTIPLIER = 3.0;
   public static final String[] OBSERVATION_NAMES = {"day-left", "budget-left", "win-rate", "cost-per-impression",
@@ -18,6 +19,14 @@ public record EnvSpec(Scenario scenario, List<String> agents, int[] agentIndex, 
 
   /** @throws IllegalArgumentException naming an unknown or repeated agent, or a bad multiplier range */
   public static EnvSpec of(Scenario scenario, List<String> agents, double maxMultiplier) {
+    return of(scenario, agents, maxMultiplier, List.of());
+  }
+
+  /**
+   * @param runArguments how {@code bidarena run} gets this scenario (its file and {@code --set}s), for the command
+   *     that reruns a recorded episode
+   */
+  public static EnvSpec of(Scenario scenario, List<String> agents, double maxMultiplier, List<String> runArguments) {
     if (agents.isEmpty()) {
       throw new IllegalArgumentException("give at least one learning agent; the scenario has " + ids(scenario));
     }
@@ -35,7 +44,7 @@ public record EnvSpec(Scenario scenario, List<String> agents, int[] agentIndex, 
         throw new IllegalArgumentException("agent '" + agents.get(i) + "' is given twice");
       }
     }
-    return new EnvSpec(scenario, List.copyOf(agents), index, maxMultiplier);
+    return new EnvSpec(scenario, List.copyOf(agents), index, maxMultiplier, List.copyOf(runArguments));
   }
 
   private static List<String> ids(Scenario scenario) {

@@ -45,7 +45,7 @@ class EnvServiceTest {
     call("{\"op\":\"reset\",\"env\":" + a + ",\"seed\":3}");
     assertThat(call("not json").get("error").asText()).startsWith("the request is not JSON");
     assertThat(call("{\"op\":\"fly\"}").get("error").asText()).isEqualTo(
-        "unknown op 'fly'; allowed: hello, make, reset, step, step_many, close");
+        "unknown op 'fly'; allowed: hello, make, reset, step, step_many, record, close");
     assertThat(call("{\"op\":\"step\",\"env\":99,\"actions\":[1]}").get("error").asText())
         .isEqualTo("unknown env 99; this connection has [" + a + "]");
     assertThat(call("{\"op\":\"step\",\"env\":" + a + ",\"actions\":[NaN]}").get("error").asText())
