@@ -80,6 +80,11 @@ class BidArenaEnv(_Base):
         reply = self._client.reset(self.env_id, self._seed(seed))
         return np.asarray(reply["obs"][0], dtype=np.float64), reply["info"]
 
+    def record(self, path):
+        """After the last tick: writes the episode's actions to `path` and returns the `bidarena run` arguments
+        that rerun it through the actors with a journal (then `bidarena replay DIR` replays it)."""
+        return self._client.record(self.env_id, path)
+
     def step(self, action):
         r = self._client.step(self.env_id, action)
         info = {k: (v[0] if isinstance(v, list) else v) for k, v in r["info"].items()}

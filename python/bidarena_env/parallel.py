@@ -32,6 +32,10 @@ class BidArenaParallelEnv(_Base):
         obs = self._split([np.asarray(o, dtype=np.float64) for o in reply["obs"]])
         return obs, {a: dict(reply["info"]) for a in self.agents}
 
+    def record(self, path):
+        """As BidArenaEnv.record: the finished episode's actions, and the run arguments that replay it."""
+        return self._client.record(self.env_id, path)
+
     def step(self, actions):
         missing = [a for a in self.possible_agents if a not in actions]
         unknown = [a for a in actions if a not in self.possible_agents]

@@ -64,6 +64,11 @@ class Client:
         steps = [{"env": e, "actions": _to_list(a)} for e, a in zip(envs, actions)]
         return self.call({"op": "step_many", "steps": steps})["results"]
 
+    def record(self, env, path):
+        """Writes the finished episode's actions to a new file (on the server's disk) and returns the
+        `bidarena run` arguments that play it again through the actors, journaled, for `bidarena replay`."""
+        return self.call({"op": "record", "env": env, "path": str(path)})["run"]
+
     def close_env(self, env):
         self.call({"op": "close", "env": env})
 

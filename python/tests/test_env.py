@@ -140,6 +140,25 @@ class StepServerTest(unittest.TestCase):
                 _, _, done, _, _ = fresh.step([1.0])
         self.assertTrue(self.one.alive())
 
+    def test_a_finished_episode_is_recorded_as_a_run_command(self):
+        with be.BidArenaEnv(server=self.one) as env, tempfile.TemporaryDirectory() as tmp:
+            env.reset(seed=4)
+            path = os.path.join(tmp, "actions.csv")
+            with self.assertRaises(be.EnvError) as caught:
+                env.record(path)
+            self.assertIn("finished episode", str(caught.exception))
+            played = [0.5 + 0.1 * (t % 7) for t in range(env.ticks)]
+            for m in played:
+                env.step([m])
+            run = env.record(path)
+            with open(path) as f:
+                rows = f.read().splitlines()
+            self.assertEqual(rows[0], "tick,adaptive")
+            self.assertEqual([float(r.split(",")[1]) for r in rows[1:]], played)
+            self.assertEqual(run[0], "run")
+            self.assertIn("agents.adaptive.strategy=scripted", run)
+            self.assertEqual(run[run.index("--seed") + 1], "4")
+
     def test_a_bad_server_option_is_reported_in_one_line(self):
         with self.assertRaises(RuntimeError) as caught:
             be.Server(agents=["nobody"], sets=SMALL)
