@@ -89,6 +89,14 @@ class StepServerTest(unittest.TestCase):
             self.assertEqual(totals[0], totals[1], "the same seed must give the same market")
             self.assertNotEqual(totals[0], totals[2], "another seed must give another market")
             self.assertNotEqual(totals[2], totals[3])
+        # and a copy stepped among others (in parallel on the server) plays what a lone env plays
+        with be.BidArenaEnv(server=self.one) as lone:
+            obs, _ = lone.reset(seed=6)
+            total, done = 0.0, False
+            while not done:
+                obs, reward, done, _, _ = lone.step([1.4])
+                total += abs(reward) + obs.sum()
+        self.assertEqual(total, totals[2])
 
     def test_bad_actions_are_refused_with_a_clear_error_and_the_episode_goes_on(self):
         with be.BidArenaEnv(server=self.one) as env:

@@ -78,6 +78,23 @@ class EnvRecordReplayTest {
         + "}").get("error").asText()).contains("already exists");
   }
 
+  @Test
+  void badEnvCommandLinesGetOneLineAndExitTwo(@TempDir Path temp) {
+    Runs.Result agent = Runs.bidarena("env", "serve", "--agent", "nobody", "--port", "0");
+    assertThat(agent.exitCode()).isEqualTo(2);
+    assertThat(agent.err()).contains("no agent 'nobody' in scenario default; it has [aggressive");
+    Runs.Result port = Runs.bidarena("env", "serve", "--port", "70000");
+    assertThat(port.exitCode()).isEqualTo(2);
+    assertThat(port.err()).contains("--port must be from 0 to 65535, got 70000");
+    Path out = temp.resolve("trace.json");
+    Runs.Result actions = Runs.bidarena("env", "trace", "--actions", "1,x", "--out", out.toString());
+    assertThat(actions.exitCode()).isEqualTo(2);
+    assertThat(actions.err()).contains("--actions must be multipliers separated by commas, got 'x'");
+    Runs.Result range = Runs.bidarena("env", "trace", "--actions", "1,4", "--out", out.toString());
+    assertThat(range.err()).contains("--actions: 4 is out of range; allowed: 0 to 3.0");
+    assertThat(out).doesNotExist();
+  }
+
   private static JsonNode raw(EnvService service, String request) throws Exception {
     return JSON.readTree(service.handle(request.getBytes(StandardCharsets.UTF_8)));
   }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 import org.bidarena.agents.TickSettlement;
 import org.bidarena.agents.learning.PlayedActions;
 import org.bidarena.core.customer.Stage;
@@ -161,14 +162,20 @@ public final class EnvService {
       sessions.add(s);
       actions.add(a);
     }
+    // The copies are independent markets, so they step in parallel (on the common pool); each reply keeps
+    // its copy's place, and no copy's numbers depend on the threads.
+    ObjectNode[] replies = new ObjectNode[sessions.size()];
+    IntStream.range(0, replies.length).parallel().forEach(i -> {
+      try {
+        replies[i] = stepped(sessions.get(i), sessions.get(i).step(actions.get(i)));
+      } catch (IllegalStateException e) {
+        replies[i] = error("env " + steps.get(i).get("env") + ": " + e.getMessage());
+      }
+    });
     ObjectNode r = ok();
     ArrayNode results = r.putArray("results");
-    for (int i = 0; i < sessions.size(); i++) {
-      try {
-        results.add(stepped(sessions.get(i), sessions.get(i).step(actions.get(i))));
-      } catch (IllegalStateException e) {
-        results.add(error("env " + steps.get(i).get("env") + ": " + e.getMessage()));
-      }
+    for (ObjectNode reply : replies) {
+      results.add(reply);
     }
     return r;
   }
