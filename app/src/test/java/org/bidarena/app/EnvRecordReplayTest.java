@@ -82,7 +82,7 @@ class EnvRecordReplayTest {
   void badEnvCommandLinesGetOneLineAndExitTwo(@TempDir Path temp) {
     Runs.Result agent = Runs.bidarena("env", "serve", "--agent", "nobody", "--port", "0");
     assertThat(agent.exitCode()).isEqualTo(2);
-    assertThat(agent.err()).contains("no agent 'nobody' in scenario default; it has [aggressive");
+    assertThat(agent.err()).contains("no agent 'nobody' in scenario default; it has [adaptive, aggressive");
     Runs.Result port = Runs.bidarena("env", "serve", "--port", "70000");
     assertThat(port.exitCode()).isEqualTo(2);
     assertThat(port.err()).contains("--port must be from 0 to 65535, got 70000");
