@@ -5,6 +5,7 @@ The policy is the Java learners' action scheme: one multiplier on the base bid p
 observation features; here a Gaussian over the log multiplier whose mean is linear in the features.
 
     python3 python/examples/train_reinforce.py --iterations 25 --envs 8
+    python3 python/examples/train_reinforce.py --iterations 0 --constant 1.3   # a fixed multiplier, evaluated
 """
 import argparse
 import os
@@ -102,6 +103,8 @@ def main():
     p.add_argument("--gamma", type=float, default=0.98)
     p.add_argument("--learning-rate", type=float, default=0.03)
     p.add_argument("--evaluate", type=int, default=20, help="evaluate on seeds 1..N (0: none)")
+    p.add_argument("--constant", type=float, default=None,
+                   help="start from the constant policy 'multiplier X' (with --iterations 0: evaluate it alone)")
     p.add_argument("--address", default=None, help="HOST:PORT of a running server (default: start one)")
     args = p.parse_args()
 
@@ -116,6 +119,8 @@ def main():
     try:
         env = BidArenaVectorEnv(args.envs, **options)
         policy = GaussianPolicy(env.single_observation_space.shape[0], rng, args.learning_rate)
+        if args.constant is not None:
+            policy.w[-1] = np.log(args.constant)
         print("iteration,episodes,mean_return,mean_profit,mean_multiplier,std,env_steps_per_s,auctions_per_s")
         for it in range(1, args.iterations + 1):
             # Training seeds as `bidarena train` picks them: far from the evaluation seeds 1..N.
