@@ -43,9 +43,9 @@ class Server:
     """A step server child process; use as a context manager, or call close()."""
 
     def __init__(self, scenario=None, agents=("adaptive",), sets=(), max_multiplier=None, jar=None,
-                 command=None, port=0, startup_timeout=180.0):
+                 command=None, port=0, threads=1, startup_timeout=180.0):
         cmd = list(command or java_command(jar)) + ["env", "serve"]
-        cmd += cli_arguments(scenario, agents, sets, max_multiplier) + ["--port", str(port)]
+        cmd += cli_arguments(scenario, agents, sets, max_multiplier) + ["--port", str(port), "--threads", str(threads)]
         self._stderr = tempfile.TemporaryFile()
         self.process = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=self._stderr, stdin=subprocess.DEVNULL)
         self.host, self.port = self._await_ready(startup_timeout)

@@ -38,13 +38,14 @@ def main():
     p.add_argument("--steps", type=int, default=4000, help="env steps per timing (all copies together)")
     p.add_argument("--repeat", type=int, default=3)
     p.add_argument("--copies", default="1,8")
+    p.add_argument("--threads", type=int, default=1, help="the server's --threads")
     p.add_argument("--scenario", default=None)
     p.add_argument("--set", action="append", default=[], dest="sets")
     args = p.parse_args()
-    with Server(scenario=args.scenario, sets=args.sets) as server:
+    with Server(scenario=args.scenario, sets=args.sets, threads=args.threads) as server:
         for n in [int(c) for c in args.copies.split(",")]:
             with BidArenaVectorEnv(n, server=server) as env:
-                measure(env, min(args.steps, 500))  # warm the server's JIT
+                measure(env, args.steps)  # warms the server's JIT; not counted
                 runs = [measure(env, args.steps) for _ in range(args.repeat)]
             steps = statistics.median(r[0] for r in runs)
             auctions = statistics.median(r[1] for r in runs)

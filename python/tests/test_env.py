@@ -24,7 +24,8 @@ TWO = ["adaptive", "aggressive"]
 class StepServerTest(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        cls.one = be.Server(agents=["adaptive"], sets=SMALL)
+        # Two threads step a step_many's copies in parallel: the copies must still play their own markets.
+        cls.one = be.Server(agents=["adaptive"], sets=SMALL, threads=2)
         cls.two = be.Server(agents=TWO, sets=SMALL)
 
     @classmethod

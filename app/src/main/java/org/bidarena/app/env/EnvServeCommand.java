@@ -27,15 +27,23 @@ public final class EnvServeCommand implements Callable<Integer> {
   @Option(names = "--host", paramLabel = "ADDRESS", description = "The address to listen on (default ${DEFAULT-VALUE}).")
   String host = "127.0.0.1";
 
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Threads that step the copies of one step_many in parallel (default ${DEFAULT-VALUE}: one after"
+          + " another). The numbers do not depend on it.")
+  int threads = 1;
+
   @Override
   public Integer call() throws Exception {
+    if (threads < 1 || threads > 256) {
+      throw new BadInput("--threads must be from 1 to 256, got " + threads);
+    }
     if (port < 0 || port > 65535) {
       throw new BadInput("--port must be from 0 to 65535, got " + port);
     }
     EnvSpec spec = options.spec();
     StepServer server;
     try {
-      server = StepServer.start(spec, host, port);
+      server = StepServer.start(spec, host, port, threads);
     } catch (java.io.IOException e) {
       throw new BadInput("cannot listen on " + host + ":" + port + ": " + e.getMessage());
     }

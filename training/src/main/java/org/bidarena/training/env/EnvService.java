@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.bidarena.agents.TickSettlement;
 import org.bidarena.agents.learning.PlayedActions;
@@ -40,11 +42,19 @@ public final class EnvService {
       .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
   private final EnvSpec spec;
+  private final ForkJoinPool pool;
   private final Map<Integer, EnvSession> envs = new TreeMap<>();
   private int nextId;
 
+  /** A service that steps the copies of a step_many one after another. */
   public EnvService(EnvSpec spec) {
+    this(spec, null);
+  }
+
+  /** @param pool the threads a step_many's copies step on in parallel, or null for one after another */
+  public EnvService(EnvSpec spec, ForkJoinPool pool) {
     this.spec = spec;
+    this.pool = pool;
   }
 
   /** Answers one request's bytes; never throws for anything the client sent. */
@@ -162,16 +172,21 @@ public final class EnvService {
       sessions.add(s);
       actions.add(a);
     }
-    // The copies are independent markets, so they step in parallel (on the common pool); each reply keeps
-    // its copy's place, and no copy's numbers depend on the threads.
+    // The copies are independent markets, so they may step in parallel; each reply keeps its copy's place,
+    // and no copy's numbers depend on the threads.
     ObjectNode[] replies = new ObjectNode[sessions.size()];
-    IntStream.range(0, replies.length).parallel().forEach(i -> {
+    IntConsumer stepOne = i -> {
       try {
         replies[i] = stepped(sessions.get(i), sessions.get(i).step(actions.get(i)));
       } catch (IllegalStateException e) {
         replies[i] = error("env " + steps.get(i).get("env") + ": " + e.getMessage());
       }
-    });
+    };
+    if (pool == null || replies.length < 2) {
+      IntStream.range(0, replies.length).forEach(stepOne);
+    } else {
+      pool.submit(() -> IntStream.range(0, replies.length).parallel().forEach(stepOne)).join();
+    }
     ObjectNode r = ok();
     ArrayNode results = r.putArray("results");
     for (ObjectNode reply : replies) {

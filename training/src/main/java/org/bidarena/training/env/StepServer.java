@@ -11,6 +11,7 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -24,16 +25,22 @@ public final class StepServer implements AutoCloseable {
   private final Set<Socket> clients = ConcurrentHashMap.newKeySet();
   private final AtomicInteger connections = new AtomicInteger();
   private final Thread acceptor;
+  private final ForkJoinPool pool;
 
-  private StepServer(EnvSpec spec, ServerSocket socket) {
+  private StepServer(EnvSpec spec, ServerSocket socket, int threads) {
     this.spec = spec;
     this.socket = socket;
+    this.pool = threads > 1 ? new ForkJoinPool(threads) : null;
     this.acceptor = new Thread(this::accept, "env-accept");
   }
 
-  /** Listens on {@code host:port} (port 0: any free port, see {@link #port()}). */
-  public static StepServer start(EnvSpec spec, String host, int port) throws IOException {
-    StepServer server = new StepServer(spec, new ServerSocket(port, 50, InetAddress.getByName(host)));
+  /**
+   * Listens on {@code host:port} (port 0: any free port, see {@link #port()}).
+   *
+   * @param threads the threads a step_many's copies step on (1: one after another)
+   */
+  public static StepServer start(EnvSpec spec, String host, int port, int threads) throws IOException {
+    StepServer server = new StepServer(spec, new ServerSocket(port, 50, InetAddress.getByName(host)), threads);
     server.acceptor.start();
     return server;
   }
@@ -74,7 +81,7 @@ public final class StepServer implements AutoCloseable {
   }
 
   private void serve(Socket client) {
-    EnvService service = new EnvService(spec);
+    EnvService service = new EnvService(spec, pool);
     try (client) {
       InputStream in = new BufferedInputStream(client.getInputStream());
       OutputStream out = new BufferedOutputStream(client.getOutputStream());
@@ -95,6 +102,9 @@ public final class StepServer implements AutoCloseable {
   @Override
   public void close() throws IOException {
     socket.close();
+    if (pool != null) {
+      pool.shutdownNow();
+    }
     for (Socket c : clients) {
       c.close();
     }
