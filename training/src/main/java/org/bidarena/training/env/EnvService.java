@@ -1,10 +1,13 @@
 package org.bidarena.training.env;
 
+import static org.bidarena.training.env.EnvReplies.error;
+import static org.bidarena.training.env.EnvReplies.hello;
+import static org.bidarena.training.env.EnvReplies.ok;
+import static org.bidarena.training.env.EnvReplies.recorded;
+import static org.bidarena.training.env.EnvReplies.stepped;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -17,9 +20,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
-import org.bidarena.agents.TickSettlement;
 import org.bidarena.agents.learning.PlayedActions;
-import org.bidarena.core.customer.Stage;
 
 /**
  * The step protocol of one client connection: a JSON request in, a JSON reply out, every reply
@@ -37,9 +38,6 @@ public final class EnvService {
   /** Copies one connection may hold, so that a runaway client cannot exhaust the server's memory. */
   public static final int MAX_ENVS = 1024;
   private static final List<String> OPS = List.of("hello", "make", "reset", "step", "step_many", "record", "close");
-  // NaN and Infinity are read so that a NaN action gets the action's own error, not a parse error.
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
 
   private final EnvSpec spec;
   private final ForkJoinPool pool;
@@ -61,14 +59,14 @@ public final class EnvService {
   public byte[] handle(byte[] request) {
     ObjectNode reply;
     try {
-      reply = handle(JSON.readTree(new String(request, StandardCharsets.UTF_8)));
+      reply = handle(EnvReplies.JSON.readTree(new String(request, StandardCharsets.UTF_8)));
     } catch (JsonProcessingException e) {
       reply = error("the request is not JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
       reply = error("the request cannot be read: " + e.getMessage());
     }
     try {
-      return JSON.writeValueAsBytes(reply);
+      return EnvReplies.JSON.writeValueAsBytes(reply);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -82,7 +80,7 @@ public final class EnvService {
       }
       String op = request.path("op").asText("");
       return switch (op) {
-        case "hello" -> hello();
+        case "hello" -> hello(spec);
         case "make" -> make();
         case "reset" -> reset(request);
         case "step" -> step(session(request), actions(request.get("actions")));
@@ -101,30 +99,6 @@ public final class EnvService {
     return envs.size();
   }
 
-  private ObjectNode hello() {
-    ObjectNode r = ok();
-    r.put("protocol", PROTOCOL);
-    r.put("scenario", spec.scenario().name());
-    ArrayNode agents = r.putArray("agents");
-    spec.agents().forEach(agents::add);
-    r.put("observation_size", spec.observationSize());
-    ArrayNode names = r.putArray("observation_names");
-    for (String n : EnvSpec.OBSERVATION_NAMES) {
-      names.add(n);
-    }
-    r.put("action_low", 0.0);
-    r.put("action_high", spec.maxMultiplier());
-    r.put("ticks", spec.scenario().totalTicks());
-    r.put("ticks_per_day", spec.scenario().ticksPerDay());
-    r.put("base_bid_micros", spec.scenario().baseBidMicros());
-    r.put("margin_ppm", spec.scenario().reporting().marginPpm());
-    ArrayNode budgets = r.putArray("daily_budget_micros");
-    for (int i = 0; i < spec.agents().size(); i++) {
-      budgets.add(spec.agent(i).dailyBudgetMicros());
-    }
-    return r;
-  }
-
   private ObjectNode make() {
     if (envs.size() >= MAX_ENVS) {
       throw new IllegalStateException("this connection already holds " + MAX_ENVS + " environments; close some first");
@@ -141,14 +115,11 @@ public final class EnvService {
       throw new IllegalArgumentException("reset needs an integer \"seed\", got " + seed);
     }
     double[][] obs = s.reset(seed.longValue());
-    ObjectNode r = ok().put("env", request.get("env").asInt());
-    put(r.putArray("obs"), obs);
-    r.putObject("info").put("tick", 0).put("seed", seed.longValue());
-    return r;
+    return EnvReplies.reset(request.get("env").asInt(), seed.longValue(), obs);
   }
 
   private ObjectNode step(EnvSession s, double[] actions) {
-    return stepped(s, s.step(actions));
+    return stepped(s.step(actions));
   }
 
   private ObjectNode stepMany(JsonNode request) {
@@ -177,7 +148,7 @@ public final class EnvService {
     ObjectNode[] replies = new ObjectNode[sessions.size()];
     IntConsumer stepOne = i -> {
       try {
-        replies[i] = stepped(sessions.get(i), sessions.get(i).step(actions.get(i)));
+        replies[i] = stepped(sessions.get(i).step(actions.get(i)));
       } catch (IllegalStateException e) {
         replies[i] = error("env " + steps.get(i).get("env") + ": " + e.getMessage());
       }
@@ -211,53 +182,13 @@ public final class EnvService {
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot write " + file + ": " + e.getMessage());
     }
-    ObjectNode r = ok().put("path", file.toString());
-    ArrayNode run = r.putArray("run");
-    run.add("run");
-    spec.runArguments().forEach(run::add);
-    run.add("--seed").add(Long.toString(s.seed()));
-    for (int i = 0; i < spec.agents().size(); i++) {
-      String agent = spec.agents().get(i);
-      run.add("--set").add("agents." + agent + ".strategy=scripted");
-      run.add("--set").add("agents." + agent + ".actions=\"" + file.toString().replace("\\", "/") + "\"");
-      run.add("--set").add("agents." + agent + ".stages=" + stageList(spec.agent(i).stageMask()));
-    }
-    return r;
+    return recorded(spec, s.seed(), file);
   }
 
   private ObjectNode close(JsonNode request) {
     session(request);
     envs.remove(request.get("env").asInt());
     return ok();
-  }
-
-  private ObjectNode stepped(EnvSession s, EnvSession.Step step) {
-    ObjectNode r = ok();
-    put(r.putArray("obs"), step.observations());
-    ArrayNode rewards = r.putArray("rewards");
-    for (double v : step.rewards()) {
-      rewards.add(v);
-    }
-    r.put("terminated", step.terminated());
-    r.put("truncated", false);
-    ObjectNode info = r.putObject("info");
-    info.put("tick", step.ticksPlayed());
-    info.put("auctions", step.auctions());
-    ArrayNode bids = info.putArray("bids");
-    ArrayNode impressions = info.putArray("impressions");
-    ArrayNode spend = info.putArray("spend_micros");
-    ArrayNode clicks = info.putArray("clicks");
-    ArrayNode conversions = info.putArray("conversions");
-    ArrayNode revenue = info.putArray("revenue_micros");
-    for (TickSettlement t : step.settled()) {
-      bids.add(t.bids());
-      impressions.add(t.impressions());
-      spend.add(t.spendMicros());
-      clicks.add(t.clicks());
-      conversions.add(t.conversions());
-      revenue.add(t.revenueMicros());
-    }
-    return r;
   }
 
   private EnvSession session(JsonNode request) {
@@ -289,31 +220,4 @@ public final class EnvService {
     return a;
   }
 
-  /** A stage mask as a scenario list, {@code [awareness,churn-risk]}: the slot keeps its stages under the script. */
-  private static String stageList(int mask) {
-    List<String> keys = new ArrayList<>();
-    for (Stage st : Stage.values()) {
-      if ((mask & (1 << st.ordinal())) != 0) {
-        keys.add(st.key());
-      }
-    }
-    return "[" + String.join(",", keys) + "]";
-  }
-
-  private static void put(ArrayNode to, double[][] rows) {
-    for (double[] row : rows) {
-      ArrayNode a = to.addArray();
-      for (double v : row) {
-        a.add(v);
-      }
-    }
-  }
-
-  private static ObjectNode ok() {
-    return JSON.createObjectNode().put("ok", true);
-  }
-
-  private static ObjectNode error(String message) {
-    return JSON.createObjectNode().put("ok", false).put("error", message);
-  }
 }
