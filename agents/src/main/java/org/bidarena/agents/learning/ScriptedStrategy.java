@@ -41,6 +41,20 @@ public final class ScriptedStrategy implements BiddingStrategy {
     return multipliers[(int) lastTick];
   }
 
+  /** The tick it last priced (what {@link #multiplier()} reports), so a resumed run reports the same. */
+  @Override
+  public double[] state() {
+    return new double[] {lastTick};
+  }
+
+  @Override
+  public void restore(double[] state) {
+    if (state.length != 1) {
+      throw new IllegalArgumentException("a scripted strategy's state is 1 value, got " + state.length);
+    }
+    lastTick = (long) state[0];
+  }
+
   /** The catalog entry {@code scripted}. */
   public static final class Entry implements StrategyEntry {
     @Override
