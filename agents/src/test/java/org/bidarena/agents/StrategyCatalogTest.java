@@ -23,7 +23,7 @@ class StrategyCatalogTest {
   void theInstalledCatalogShouldBeThisModulesStrategiesAndLearnersSortedByName() {
     assertThat(StrategyCatalog.installed().names()).containsExactly("a3c", "adaptive", "aggressive", "bandit",
         "conservative", "dqn", "fixed", "learned", "openrtb", "pctr", "pctr-value", "ppo", "ppo-stages", "random",
-        "retargeting");
+        "retargeting", "scripted");
     assertThat(new Strategies().names()).isEqualTo(StrategyCatalog.installed().names());
   }
 
@@ -94,11 +94,11 @@ class StrategyCatalogTest {
       "agents.fixed.bid-cpm=-1 | agents.fixed.bid-cpm = -1: must be a CPM from 0 to 1000000 with at most 3 decimal places",
       "agents.fixed.strategy=greedy | agents.fixed.strategy = \"greedy\": unknown strategy, must be one of a3c, adaptive,"
           + " aggressive, bandit, conservative, dqn, fixed, learned, openrtb, pctr, pctr-value, ppo, ppo-stages, random,"
-          + " retargeting",
+          + " retargeting, scripted",
       "agents.fixed.strategy=fixd | agents.fixed.strategy = \"fixd\": unknown strategy (did you mean fixed?), must be"
           + " one of a3c, adaptive, aggressive, bandit, conservative, dqn, fixed, learned, openrtb, pctr, pctr-value, ppo,"
           + " ppo-stages,"
-          + " random, retargeting",
+          + " random, retargeting, scripted",
       "agents.fixed.bid-cmp=1 | agents.fixed.bid-cmp: unknown key (did you mean agents.fixed.bid-cpm?)"})
   void badSettingsShouldBeRefusedInOneLineNamingKeyValueAndWhatIsAllowed(String set, String message) {
     assertThatThrownBy(() -> ScenarioLoader.loadDefault(List.of(set), null))

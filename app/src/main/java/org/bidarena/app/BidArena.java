@@ -13,6 +13,7 @@ import org.bidarena.app.cluster.NodeCommand;
 import org.bidarena.app.bidder.BidderCommand;
 import org.bidarena.app.ctr.CtrCommand;
 import org.bidarena.app.experiment.ExperimentCommand;
+import org.bidarena.app.env.EnvCommand;
 import org.bidarena.app.fatal.FatalErrors;
 import org.bidarena.app.ipinyou.IpinyouBenchmarkCommand;
 import org.bidarena.app.node.LocalNode;
@@ -41,7 +42,7 @@ import picocli.CommandLine;
       RunCommand.class, ResumeCommand.class, ReplayCommand.class, ExportCommand.class, SqlCommand.class,
       WhatIfCommand.class, ReportCommand.class, AttributeCommand.class, NodeCommand.class, ClusterCommand.class,
       ThroughputCommand.class, IpinyouBenchmarkCommand.class, ExperimentCommand.class, ServeCommand.class,
-      CtrCommand.class, TrainCommand.class, BidderCommand.class, HelpCommand.class
+      CtrCommand.class, TrainCommand.class, BidderCommand.class, EnvCommand.class, HelpCommand.class
     })
 public final class BidArena implements Runnable {
   public static final int BAD_INPUT = 2;

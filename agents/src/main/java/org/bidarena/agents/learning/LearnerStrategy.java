@@ -93,6 +93,14 @@ public abstract class LearnerStrategy implements BiddingStrategy {
     this.stageMultipliers = perStage.clone();
   }
 
+  /**
+   * Sets the multiplier of the next tick from outside the learner: a policy that runs elsewhere (the Python
+   * step server's client) decides, and the learner's own {@link #step} only reports the state and reward.
+   */
+  protected final void play(double nextMultiplier) {
+    this.multiplier = nextMultiplier;
+  }
+
   @Override
   public final long bid(org.bidarena.agents.BidContext context) {
     if (stageMultipliers.length > 0) {
