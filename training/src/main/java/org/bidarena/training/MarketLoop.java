@@ -17,6 +17,7 @@ import org.bidarena.core.protocol.OwnMemory;
 import org.bidarena.core.protocol.ShardProtocol;
 import org.bidarena.core.protocol.VisitBatch;
 import org.bidarena.core.random.SeededStreams;
+import org.bidarena.core.scenario.AuctionSpec;
 import org.bidarena.core.scenario.Scenario;
 import org.bidarena.exchange.AuctionClearing;
 import org.bidarena.exchange.ClearedAuctions;
@@ -33,6 +34,27 @@ import org.bidarena.exchange.ClearedAuctions;
 public final class MarketLoop {
   private final Scenario scenario;
   private final IntFunction<BiddingStrategy> supplied;
+  private final Observer observer;
+
+  /**
+   * Sees what a trainer of several agents needs beyond each agent's own settlement: every cleared batch and
+   * the end of every tick. It may also set a tick's auction rules (an exchange-side counter-measure such as
+   * an adaptive reserve); by default the scenario's rules hold.
+   */
+  public interface Observer {
+    Observer NONE = new Observer() {};
+
+    /** The auction rules of {@code tick}; called once per tick before its auctions clear. */
+    default AuctionSpec auction(long tick, AuctionSpec scenarioRules) {
+      return scenarioRules;
+    }
+
+    /** A (tick, partition) batch just cleared: its public columns and the clearing. */
+    default void onCleared(long tick, int partition, AuctionBatch auctions, ClearedAuctions cleared) {}
+
+    /** Every agent's settlement of the tick, after each agent's strategy has seen its own. */
+    default void onTickSettled(long tick, TickSettlement[] settlements) {}
+  }
 
   public MarketLoop(Scenario scenario) {
     this(scenario, a -> null);
@@ -40,8 +62,13 @@ public final class MarketLoop {
 
   /** @param supplied the strategy of agent index a, or null for the one its scenario block builds */
   public MarketLoop(Scenario scenario, IntFunction<BiddingStrategy> supplied) {
+    this(scenario, supplied, Observer.NONE);
+  }
+
+  public MarketLoop(Scenario scenario, IntFunction<BiddingStrategy> supplied, Observer observer) {
     this.scenario = scenario;
     this.supplied = supplied;
+    this.observer = observer;
   }
 
   /** Per-agent totals of a run. */
@@ -75,6 +102,10 @@ public final class MarketLoop {
     VisitBatch[] visits = new VisitBatch[shards];
     ShardProtocol.Impressions[] won = new ShardProtocol.Impressions[shards];
     for (long tick = 0; tick < scenario.totalTicks(); tick++) {
+      AuctionSpec rules = observer.auction(tick, scenario.auction());
+      if (!rules.equals(clearing.spec())) {
+        clearing = new AuctionClearing(rules, streams);
+      }
       long[][] limits = new long[agents][];
       for (int a = 0; a < agents; a++) {
         if (scenario.tickOfDay(tick) == 0) {
@@ -103,6 +134,7 @@ public final class MarketLoop {
           offers[a] = planners.get(a).plan(tick, p, shared, own[a], limits[a][p], budgetLeft);
         }
         ClearedAuctions cleared = clearing.clear(tick, p, batch.size(), offers);
+        observer.onCleared(tick, p, shared, cleared);
         auctions += batch.size();
         int offset = 0;
         for (int i = 0; i < owned.length; i++) {
@@ -123,10 +155,12 @@ public final class MarketLoop {
         ShardOutcomes o = model.respond(buckets[k], tick, visits[k], won[k]);
         o.addTo(tickClicks, tickConversions, tickRevenue);
       }
+      TickSettlement[] settled = new TickSettlement[agents];
       for (int a = 0; a < agents; a++) {
         spentToday[a] += tickSpend[a];
-        planners.get(a).strategy().onTickSettled(new TickSettlement(tick, tickBids[a], tickBidSum[a],
-            tickImpressions[a], tickSpend[a], tickClicks[a], tickConversions[a], tickRevenue[a]));
+        settled[a] = new TickSettlement(tick, tickBids[a], tickBidSum[a],
+            tickImpressions[a], tickSpend[a], tickClicks[a], tickConversions[a], tickRevenue[a]);
+        planners.get(a).strategy().onTickSettled(settled[a]);
         bids[a] += tickBids[a];
         impressions[a] += tickImpressions[a];
         spend[a] += tickSpend[a];
@@ -134,6 +168,7 @@ public final class MarketLoop {
         conversions[a] += tickConversions[a];
         revenue[a] += tickRevenue[a];
       }
+      observer.onTickSettled(tick, settled);
     }
     return new Totals(auctions, bids, impressions, spend, clicks, conversions, revenue);
   }
