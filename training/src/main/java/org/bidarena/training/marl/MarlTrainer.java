@@ -136,16 +136,11 @@ public final class MarlTrainer {
     StepLedger ledger = new StepLedger(clusters, sc.agentCount(), settings.stepTicks(), reserveFor(sc));
     ledger.listen((step, l) -> {
       double[] raw = new double[k];
-      double mean = 0;
       for (int i = 0; i < k; i++) {
         raw[i] = (l.revenue(i) * margin - l.spend(i)) / scale;
-        mean += raw[i] / k;
       }
-      double[] mixed = new double[k];
-      for (int i = 0; i < k; i++) {
-        mixed[i] = (1 - settings.alpha()) * raw[i] + settings.alpha() * mean;
-      }
-      total[0] += mean;
+      double[] mixed = RewardMixing.mix(raw, settings.alpha());
+      total[0] += RewardMixing.mix(raw, 1)[0];
       boolean done = step + 1 >= steps;
       double[] next = joint(l, (step + 1) % stepsPerDay(), scale, margin);
       team.remember(state[0], action[0], mixed, next, done);
