@@ -28,13 +28,13 @@ import picocli.CommandLine.Parameters;
           + " setting and seed it trains the agents on the market loop (episodes on seeds 1,000,000 + seed x"
           + " 100,000 + episode) and plays their frozen policy on the seed itself; all settings meet the same seeds.",
       "Settings: base (factor 1, no learning), ddpg (independent learners, alpha 0), dcmab-ALPHA (shared critic,"
-          + " reward mixing alpha) for each --alphas, and the exchange's adaptive reserve (+reserve) with base,"
-          + " dcmab-0 and dcmab-1.",
+          + " reward mixing alpha) for each --alphas, and the exchange's adaptive reserve (+reserve) with base and"
+          + " dcmab-1.",
       "Writes runs.csv, market.csv, summary.csv, comparisons.csv, curves.csv, report.md, chart.svg and each"
           + " trained policy (policies/SETTING/seed-N.txt, for cluster-policy's model key)."
     })
 public final class MarlCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "SCENARIO.conf",
+  @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO.conf",
       description = "A scenario with advertiser clusters, e.g. scenarios/marl-100.conf.")
   Path scenarioFile;
 
@@ -139,7 +139,6 @@ public final class MarlCommand implements Callable<Integer> {
     }
     if (reserveGain > 0) {
       s.add(new MarlSettings("base+reserve", Algorithm.BASE, 0, 0, stepTicks, maxFactor, reserveGain, reference));
-      s.add(new MarlSettings("dcmab-0+reserve", Algorithm.DCMAB, 0, episodes, stepTicks, maxFactor, reserveGain, reference));
       s.add(new MarlSettings("dcmab-1+reserve", Algorithm.DCMAB, 1, episodes, stepTicks, maxFactor, reserveGain, reference));
     }
     return s;
