@@ -16,6 +16,7 @@ import org.bidarena.app.experiment.ExperimentCommand;
 import org.bidarena.app.env.EnvCommand;
 import org.bidarena.app.fatal.FatalErrors;
 import org.bidarena.app.ipinyou.IpinyouBenchmarkCommand;
+import org.bidarena.app.marl.MarlCommand;
 import org.bidarena.app.node.LocalNode;
 import org.bidarena.app.run.ResumeCommand;
 import org.bidarena.app.run.RunCommand;
@@ -42,7 +43,8 @@ import picocli.CommandLine;
       RunCommand.class, ResumeCommand.class, ReplayCommand.class, ExportCommand.class, SqlCommand.class,
       WhatIfCommand.class, ReportCommand.class, AttributeCommand.class, NodeCommand.class, ClusterCommand.class,
       ThroughputCommand.class, IpinyouBenchmarkCommand.class, ExperimentCommand.class, ServeCommand.class,
-      CtrCommand.class, TrainCommand.class, BidderCommand.class, EnvCommand.class, HelpCommand.class
+      CtrCommand.class, TrainCommand.class, BidderCommand.class, EnvCommand.class, MarlCommand.class,
+      HelpCommand.class
     })
 public final class BidArena implements Runnable {
   public static final int BAD_INPUT = 2;

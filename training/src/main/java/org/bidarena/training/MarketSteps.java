@@ -17,6 +17,7 @@ import org.bidarena.core.protocol.OwnMemory;
 import org.bidarena.core.protocol.ShardProtocol;
 import org.bidarena.core.protocol.VisitBatch;
 import org.bidarena.core.random.SeededStreams;
+import org.bidarena.core.scenario.AuctionSpec;
 import org.bidarena.core.scenario.Scenario;
 import org.bidarena.exchange.AuctionClearing;
 import org.bidarena.exchange.ClearedAuctions;
@@ -32,7 +33,9 @@ public final class MarketSteps {
   private final CustomerBucket[] buckets;
   private final List<BidPlanner> planners = new ArrayList<>();
   private final List<BudgetPacer> pacers = new ArrayList<>();
-  private final AuctionClearing clearing;
+  private final SeededStreams streams;
+  private final MarketLoop.Observer observer;
+  private AuctionClearing clearing;
   private final int shards;
   private final int partitions;
   private final int agents;
@@ -51,8 +54,14 @@ public final class MarketSteps {
 
   /** @param supplied the strategy of agent index a, or null for the one its scenario block builds */
   public MarketSteps(Scenario scenario, IntFunction<BiddingStrategy> supplied) {
+    this(scenario, supplied, MarketLoop.Observer.NONE);
+  }
+
+  /** As above, with an observer that sees every clearing and settlement and may set a tick's auction rules. */
+  public MarketSteps(Scenario scenario, IntFunction<BiddingStrategy> supplied, MarketLoop.Observer observer) {
     this.scenario = scenario;
-    SeededStreams streams = new SeededStreams(scenario.seed());
+    this.observer = observer;
+    this.streams = new SeededStreams(scenario.seed());
     this.model = new CustomerModel(scenario, streams);
     this.shards = scenario.shards();
     this.partitions = scenario.partitions();
@@ -115,6 +124,10 @@ public final class MarketSteps {
     if (done()) {
       throw new IllegalStateException("the market has played all its " + scenario.totalTicks() + " ticks");
     }
+    AuctionSpec rules = observer.auction(tick, scenario.auction());
+    if (!rules.equals(clearing.spec())) {
+      clearing = new AuctionClearing(rules, streams);
+    }
     long[][] limits = new long[agents][];
     for (int a = 0; a < agents; a++) {
       if (scenario.tickOfDay(tick) == 0) {
@@ -143,6 +156,7 @@ public final class MarketSteps {
         offers[a] = planners.get(a).plan(tick, p, shared, own[a], limits[a][p], budgetLeft);
       }
       ClearedAuctions cleared = clearing.clear(tick, p, batch.size(), offers);
+      observer.onCleared(tick, p, shared, cleared);
       auctions += batch.size();
       int offset = 0;
       for (int i = 0; i < owned.length; i++) {
@@ -176,6 +190,7 @@ public final class MarketSteps {
       conversions[a] += tickConversions[a];
       revenue[a] += tickRevenue[a];
     }
+    observer.onTickSettled(tick, settled);
     lastSettled = settled;
     tick++;
   }

@@ -65,8 +65,11 @@ public final class Mlp {
     return act[sizes.length - 1];
   }
 
-  /** Adds the gradient of a loss whose derivative by the last forward pass's output is {@code dOut}. */
-  public void backward(double[] dOut) {
+  /**
+   * Adds the gradient of a loss whose derivative by the last forward pass's output is {@code dOut}, and
+   * returns its derivative by the input (what a deterministic policy gradient needs of a critic).
+   */
+  public double[] backward(double[] dOut) {
     double[] delta = dOut.clone();
     for (int l = sizes.length - 1; l >= 1; l--) {
       int in = sizes[l - 1];
@@ -91,6 +94,7 @@ public final class Mlp {
       }
       delta = prev;
     }
+    return delta;
   }
 
   public void zeroGradients() {
