@@ -49,7 +49,6 @@ public final class MarketLoop {
 
   /** @param supplied the strategy of agent index a, or null for the one its scenario block builds */
   public MarketLoop(Scenario scenario, IntFunction<BiddingStrategy> supplied) {
-    this.scenario = scenario;
     this(scenario, supplied, Observer.NONE);
   }
 
