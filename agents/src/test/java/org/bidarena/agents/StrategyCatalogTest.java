@@ -22,7 +22,7 @@ class StrategyCatalogTest {
   @Test
   void theInstalledCatalogShouldBeThisModulesStrategiesAndLearnersSortedByName() {
     assertThat(StrategyCatalog.installed().names()).containsExactly("a3c", "adaptive", "aggressive", "bandit",
-        "conservative", "dqn", "fixed", "learned", "pctr", "pctr-value", "ppo", "ppo-stages", "random",
+        "campaign", "conservative", "dqn", "fixed", "learned", "pctr", "pctr-value", "ppo", "ppo-stages", "random",
         "retargeting");
     assertThat(new Strategies().names()).isEqualTo(StrategyCatalog.installed().names());
   }
@@ -93,9 +93,9 @@ class StrategyCatalogTest {
       "agents.adaptive.half-life-ticks=0 | agents.adaptive.half-life-ticks = 0: must be a number above 0 and at most 1000000",
       "agents.fixed.bid-cpm=-1 | agents.fixed.bid-cpm = -1: must be a CPM from 0 to 1000000 with at most 3 decimal places",
       "agents.fixed.strategy=greedy | agents.fixed.strategy = \"greedy\": unknown strategy, must be one of a3c, adaptive,"
-          + " aggressive, bandit, conservative, dqn, fixed, learned, pctr, pctr-value, ppo, ppo-stages, random, retargeting",
+          + " aggressive, bandit, campaign, conservative, dqn, fixed, learned, pctr, pctr-value, ppo, ppo-stages, random, retargeting",
       "agents.fixed.strategy=fixd | agents.fixed.strategy = \"fixd\": unknown strategy (did you mean fixed?), must be"
-          + " one of a3c, adaptive, aggressive, bandit, conservative, dqn, fixed, learned, pctr, pctr-value, ppo, ppo-stages,"
+          + " one of a3c, adaptive, aggressive, bandit, campaign, conservative, dqn, fixed, learned, pctr, pctr-value, ppo, ppo-stages,"
           + " random, retargeting",
       "agents.fixed.bid-cmp=1 | agents.fixed.bid-cmp: unknown key (did you mean agents.fixed.bid-cpm?)"})
   void badSettingsShouldBeRefusedInOneLineNamingKeyValueAndWhatIsAllowed(String set, String message) {
