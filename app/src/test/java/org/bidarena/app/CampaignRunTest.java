@@ -38,6 +38,12 @@ class CampaignRunTest {
     assertThat(straight.exitCode()).as(straight.err()).isZero();
     List<StrategyDecision> decisions = decisions(whole);
     assertThat(decisions).extracting(StrategyDecision::kind).contains("reallocate");
+    // the decisions table lists them all, a reallocation with its cell spelled out
+    Runs.Output sql = Runs.capture("sql", whole.toString(), "SELECT count(*) AS n, count(cell_key) FILTER (WHERE"
+        + " kind = 'reallocate' AND cell_key LIKE '%|%|%|%|%') AS keyed FROM decisions");
+    assertThat(sql.exitCode()).as(sql.err()).isZero();
+    long reallocations = decisions.stream().filter(d -> d.kind().equals("reallocate")).count();
+    assertThat(sql.out()).containsPattern("(?m)^\\s*" + decisions.size() + "\\s+" + reallocations + "\\s*$");
 
     Path killed = temp.resolve("killed");
     List<String> command = new ArrayList<>(List.of(
