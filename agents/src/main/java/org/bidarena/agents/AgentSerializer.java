@@ -8,6 +8,7 @@ import org.bidarena.protos.BidderTickSettledProto;
 import org.bidarena.agents.external.ExternalAnswersRecorded;
 import org.bidarena.core.external.ExternalAnswers;
 import org.bidarena.protos.ExternalAnswersRecordedProto;
+import org.bidarena.protos.StrategyDecisionProto;
 
 /** Protobuf for the agents' events and snapshots. The manifest carries the schema version. */
 public final class AgentSerializer extends SerializerWithStringManifest {
@@ -31,7 +32,11 @@ public final class AgentSerializer extends SerializerWithStringManifest {
   @Override
   public byte[] toBinary(Object o) {
     if (o instanceof BidderTickSettled e) {
-      return BidderTickSettledProto.newBuilder()
+      BidderTickSettledProto.Builder b = BidderTickSettledProto.newBuilder();
+      for (StrategyDecision d : e.decisions()) {
+        b.addDecisions(StrategyDecisionProto.newBuilder().setKind(d.kind()).setItem(d.item()).setReason(d.reason()));
+      }
+      return b
           .setTick(e.tick())
           .setAgent(e.agent())
           .setAuctions(e.auctions())
@@ -87,7 +92,8 @@ public final class AgentSerializer extends SerializerWithStringManifest {
           yield new BidderTickSettled(
               p.getTick(), p.getAgent(), p.getAuctions(), p.getBids(), p.getBidSumMicros(), p.getImpressions(),
               p.getSpendMicros(), p.getClicks(), p.getConversions(), p.getRevenueMicros(), p.getSpentTodayMicros(),
-              p.getMultiplier());
+              p.getMultiplier(), p.getDecisionsList().stream()
+                  .map(d -> new StrategyDecision(d.getKind(), d.getItem(), d.getReason())).toList());
         }
         case SNAPSHOT -> {
           BidderSnapshot p = BidderSnapshot.parseFrom(bytes);

@@ -121,8 +121,13 @@ public final class BidPlanner {
         bid = raw > 0 ? Math.min(max, Math.max(min, raw)) : 0;
       }
       if (bid > 0) {
+        int chosen = uniform >= 0 ? -1 : strategy.creative(context);
+        if (chosen >= agent.creatives().size()) {
+          throw new IllegalStateException(agent.id() + " chose creative " + chosen + " of "
+              + agent.creatives().size());
+        }
         rows[count] = i;
-        shown[count] = creatives.of(auctions.customers()[i]);
+        shown[count] = chosen >= 0 ? chosen : creatives.of(auctions.customers()[i]);
         prices[count++] = bid;
       }
     }

@@ -76,6 +76,9 @@ public final class Bidder extends TickEntity<Command, BidderTickSettled, Bidder.
     int clicks;
     int conversions;
     long revenue;
+    /** The tick's per-auction messages, by partition and by shard, for {@link BiddingStrategy#onAuctions}. */
+    WinNotice[] notices;
+    Outcomes[] outcomeRows;
 
     State(long tick, long spentToday, BidPlanner planner) {
       this.tick = tick;
@@ -187,6 +190,8 @@ public final class Bidder extends TickEntity<Command, BidderTickSettled, Bidder.
     state.clicks = 0;
     state.conversions = 0;
     state.revenue = 0;
+    state.notices = new WinNotice[scenario.partitions()];
+    state.outcomeRows = new Outcomes[scenario.shards()];
   }
 
   private Effect<BidderTickSettled, State> onWinNotice(State state, WinNotice notice) {
@@ -197,6 +202,7 @@ public final class Bidder extends TickEntity<Command, BidderTickSettled, Bidder.
     if (external != null) {
       external.settle(notice);
     }
+    state.notices[notice.partition()] = notice;
     state.bids += notice.bids();
     state.bidSum += notice.bidSumMicros();
     state.impressions += notice.impressions();
@@ -213,6 +219,7 @@ public final class Bidder extends TickEntity<Command, BidderTickSettled, Bidder.
       return fail(outcomes.tick(), "got outcomes for tick " + outcomes.tick() + " during tick " + state.current);
     }
     state.outcomes++;
+    state.outcomeRows[outcomes.shard()] = outcomes;
     state.clicks += outcomes.count(Outcomes.CLICK);
     state.conversions += outcomes.count(Outcomes.PURCHASE);
     try {
@@ -236,12 +243,15 @@ public final class Bidder extends TickEntity<Command, BidderTickSettled, Bidder.
     long tick = state.current;
     state.spentToday += state.spend;
     BiddingStrategy strategy = state.planner.strategy();
+    strategy.onAuctions(tick, java.util.Arrays.asList(state.notices), java.util.Arrays.asList(state.outcomeRows));
+    state.notices = null;
+    state.outcomeRows = null;
     strategy.onTickSettled(new TickSettlement(
         tick, state.bids, state.bidSum, state.impressions, state.spend, state.clicks, state.conversions, state.revenue));
     state.tick = tick;
     BidderTickSettled event = new BidderTickSettled(
         tick, agent.id(), state.auctions, state.bids, state.bidSum, state.impressions, state.spend, state.clicks,
-        state.conversions, state.revenue, state.spentToday, strategy.multiplier());
+        state.conversions, state.revenue, state.spentToday, strategy.multiplier(), strategy.takeDecisions());
     return record(state, event, () -> {});
   }
 

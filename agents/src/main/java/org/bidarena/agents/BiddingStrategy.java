@@ -1,5 +1,9 @@
 package org.bidarena.agents;
 
+import java.util.List;
+import org.bidarena.core.protocol.BidderProtocol.Outcomes;
+import org.bidarena.core.protocol.BidderProtocol.WinNotice;
+
 /** How an agent prices one auction. Implementations are deterministic functions of their inputs and state. */
 public interface BiddingStrategy {
   /**
@@ -14,6 +18,29 @@ public interface BiddingStrategy {
    */
   default long uniformBid(long tick, int partition) {
     return -1;
+  }
+
+  /**
+   * Which of the agent's creatives the row's bid shows (an index into its {@code creatives}), called right
+   * after a positive {@link #bid}; -1 (the default) leaves it to the seeded per-customer choice.
+   */
+  default int creative(BidContext context) {
+    return -1;
+  }
+
+  /**
+   * The tick's per-auction results, before {@link #onTickSettled}: the win notices ordered by partition and
+   * the outcomes ordered by shard, so a strategy that attributes them to its own line items sees them in the
+   * same order on every run. Default no-op.
+   */
+  default void onAuctions(long tick, List<WinNotice> wins, List<Outcomes> outcomes) {}
+
+  /**
+   * The decisions the strategy made while settling the tick just settled (empty by default); the Bidder
+   * journals them with the tick. Each call returns them once.
+   */
+  default List<StrategyDecision> takeDecisions() {
+    return List.of();
   }
 
   /** Learns from the agent's settled tick (adaptive only; default no-op). */

@@ -12,8 +12,9 @@ class AgentSerializerTest extends SerializerContract {
     super(new AgentSerializer(), 731003,
         Map.of(BidderTickSettled.class, "BidderTickSettled/v1", BidderCheckpoint.class, "BidderSnapshot/v1",
             ExternalAnswersRecorded.class, "ExternalAnswersRecorded/v1"),
-        List.of(settled(), idleTick(), checkpoint(), new BidderCheckpoint(-1, 0, new double[0]), answers(),
-            new ExternalAnswersRecorded("e", new ExternalAnswers(3, 0, new int[0], new long[0], new String[0]))));
+        List.of(settled(), idleTick(), withDecisions(), checkpoint(), new BidderCheckpoint(-1, 0, new double[0]),
+            answers(), new ExternalAnswersRecorded("e", new ExternalAnswers(3, 0, new int[0], new long[0],
+                new String[0]))));
   }
 
   /** A bid, each kind of no-bid, and rows that are not contiguous. */
@@ -27,6 +28,13 @@ class AgentSerializerTest extends SerializerContract {
     return new BidderTickSettled(
         (1L << 33) + 1, "retargeting-2", 1_001, 1_002, 1_003_000, 1_004, 1_005_000, 1_006, 1_007,
         1_008_000_000L, 12_000_000, 1.2345678901234567);
+  }
+
+  /** A campaign's tick: its decisions, in order, with a cell and none (-1), and an empty reason. */
+  private static BidderTickSettled withDecisions() {
+    return new BidderTickSettled(7, "campaign", 1, 2, 3, 4, 5, 6, 7, 8, 9, 1.0, List.of(
+        new StrategyDecision("reallocate", 431, "roas 0.000, bottom of 50 ranked cells: 0.092593 -> 0.046297"),
+        new StrategyDecision("rotate", -1, "creative spring-a"), new StrategyDecision("flag", 0, "")));
   }
 
   /** Doubles that must come back bit for bit: -0.0 stays -0.0 and NaN stays NaN. */

@@ -22,8 +22,8 @@ class StrategyCatalogTest {
   @Test
   void theInstalledCatalogShouldBeThisModulesStrategiesAndLearnersSortedByName() {
     assertThat(StrategyCatalog.installed().names()).containsExactly("a3c", "adaptive", "aggressive", "bandit",
-        "cluster-base", "cluster-policy", "conservative", "dqn", "fixed", "learned", "openrtb", "pctr", "pctr-value",
-        "ppo", "ppo-stages", "random", "retargeting", "scripted");
+        "campaign", "cluster-base", "cluster-policy", "conservative", "dqn", "fixed", "learned", "openrtb", "pctr",
+        "pctr-value", "ppo", "ppo-stages", "random", "retargeting", "scripted");
     assertThat(new Strategies().names()).isEqualTo(StrategyCatalog.installed().names());
   }
 
@@ -93,11 +93,11 @@ class StrategyCatalogTest {
       "agents.adaptive.half-life-ticks=0 | agents.adaptive.half-life-ticks = 0: must be a number above 0 and at most 1000000",
       "agents.fixed.bid-cpm=-1 | agents.fixed.bid-cpm = -1: must be a CPM from 0 to 1000000 with at most 3 decimal places",
       "agents.fixed.strategy=greedy | agents.fixed.strategy = \"greedy\": unknown strategy, must be one of a3c, adaptive,"
-          + " aggressive, bandit, cluster-base, cluster-policy, conservative, dqn, fixed, learned, openrtb, pctr,"
-          + " pctr-value, ppo, ppo-stages, random, retargeting, scripted",
+          + " aggressive, bandit, campaign, cluster-base, cluster-policy, conservative, dqn, fixed, learned, openrtb,"
+          + " pctr, pctr-value, ppo, ppo-stages, random, retargeting, scripted",
       "agents.fixed.strategy=fixd | agents.fixed.strategy = \"fixd\": unknown strategy (did you mean fixed?), must be"
-          + " one of a3c, adaptive, aggressive, bandit, cluster-base, cluster-policy, conservative, dqn, fixed, learned,"
-          + " openrtb, pctr, pctr-value, ppo, ppo-stages, random, retargeting, scripted",
+          + " one of a3c, adaptive, aggressive, bandit, campaign, cluster-base, cluster-policy, conservative, dqn, fixed,"
+          + " learned, openrtb, pctr, pctr-value, ppo, ppo-stages, random, retargeting, scripted",
       "agents.fixed.bid-cmp=1 | agents.fixed.bid-cmp: unknown key (did you mean agents.fixed.bid-cpm?)"})
   void badSettingsShouldBeRefusedInOneLineNamingKeyValueAndWhatIsAllowed(String set, String message) {
     assertThatThrownBy(() -> ScenarioLoader.loadDefault(List.of(set), null))

@@ -24,7 +24,8 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Writes a recorded run's auctions, bids and outcomes as three tables, through an in-memory DuckDB database:
+ * Writes a recorded run's auctions, bids and outcomes, and its strategies' decisions ({@link DecisionTable}),
+ * as four tables, through an in-memory DuckDB database:
  * {@code auctions} (one row per auction; with at most {@link #WIDE_BID_AGENTS} agents, also every agent's
  * accepted bid in a column {@code bid_<agent>}), {@code bids} (one row per accepted bid: auction, agent, bid,
  * creative, so a market of thousands of bidders stays a narrow table) and {@code outcomes} (one row per click or purchase: the last-click agent it is attributed to, or null; for a
@@ -45,7 +46,7 @@ public final class TableExport {
     }
   }
 
-  public static final List<String> TABLES = List.of("auctions", "bids", "outcomes");
+  public static final List<String> TABLES = List.of("auctions", "bids", "outcomes", "decisions");
 
   /** Up to this many agents, {@code auctions} also has a {@code bid_<agent>} column per agent; beyond, only {@code bids}. */
   public static final int WIDE_BID_AGENTS = 64;
@@ -69,6 +70,7 @@ public final class TableExport {
       fillAuctions(duck, run);
       fillBids(duck, run);
       fillOutcomes(duck, run);
+      DecisionTable.fill(duck, run);
       for (String table : TABLES) {
         Path target = file(dir, table, format);
         Path tmp = target.resolveSibling(target.getFileName() + ".tmp");

@@ -1,0 +1,98 @@
+package org.bidarena.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bidarena.agents.BidderTickSettled;
+import org.bidarena.agents.StrategyDecision;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The campaign example in the market: its agents' decisions are journaled with the campaign's settled ticks,
+ * and a run killed mid-way and resumed from a checkpoint takes the same decisions (same digest, same
+ * decisions table) as one never interrupted.
+ */
+class CampaignRunTest {
+  private static final String FILE = Path.of("..", "scenarios", "campaign.conf").toString();
+  // small enough for a test; rank-min-spend low so that the budget agent has cells to rank within 2 days
+  private static final String[] SMALL = {
+    "customers.count=20000", "time.days=2", "journal.checkpoint-every-ticks=24",
+    "agents.campaign.rank-min-spend=0.01"
+  };
+  private static final Pattern PROGRESS = Pattern.compile("^tick (\\d+)/(\\d+)");
+
+  @Test
+  void aResumedCampaignRunTakesTheSameDecisionsAsAnUninterruptedOne(@TempDir Path temp) throws Exception {
+    Path whole = temp.resolve("whole");
+    Runs.Result straight = Runs.bidarena(Runs.withSets(SMALL, "run", "--out", whole.toString(), FILE));
+    assertThat(straight.exitCode()).as(straight.err()).isZero();
+    List<StrategyDecision> decisions = decisions(whole);
+    assertThat(decisions).extracting(StrategyDecision::kind).contains("reallocate");
+    // the decisions table lists them all, a reallocation with its cell spelled out
+    Runs.Output sql = Runs.capture("sql", whole.toString(), "SELECT count(*) AS n, count(cell_key) FILTER (WHERE"
+        + " kind = 'reallocate' AND cell_key LIKE '%|%|%|%|%') AS keyed FROM decisions");
+    assertThat(sql.exitCode()).as(sql.err()).isZero();
+    long reallocations = decisions.stream().filter(d -> d.kind().equals("reallocate")).count();
+    assertThat(sql.out()).containsPattern("(?m)^\\s*" + decisions.size() + "\\s+" + reallocations + "\\s*$");
+
+    Path killed = temp.resolve("killed");
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp", System.getProperty("java.class.path"),
+        BidArena.class.getName(), "run", "--out", killed.toString(), FILE));
+    for (String set : SMALL) {
+      command.add("--set");
+      command.add(set);
+    }
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    waitForTick(process, 100);
+    process.destroyForcibly();
+    assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(killed.resolve("summary.json")).as("the run was cut short").doesNotExist();
+
+    Runs.Output resumed = Runs.capture("resume", killed.toString());
+    assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+    assertThat(resumed.out()).contains("from checkpoint tick");
+    assertThat(Runs.summary(killed).get("digest").asText()).isEqualTo(Runs.summary(whole).get("digest").asText());
+    assertThat(decisions(killed)).isEqualTo(decisions);
+    assertThat(Files.readString(killed.resolve("summary.json"))).isEqualTo(Files.readString(whole.resolve("summary.json")));
+  }
+
+  private static List<StrategyDecision> decisions(Path run) throws Exception {
+    List<StrategyDecision> out = new ArrayList<>();
+    for (Object e : Runs.journalEvents(run)) {
+      if (e instanceof BidderTickSettled s && s.agent().equals("campaign")) {
+        out.addAll(s.decisions());
+      }
+    }
+    return out;
+  }
+
+  private static void waitForTick(Process process, long tick) throws Exception {
+    BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    StringBuilder seen = new StringBuilder();
+    String line;
+    while ((line = reader.readLine()) != null) {
+      seen.append(line).append('\n');
+      Matcher m = PROGRESS.matcher(line);
+      if (m.find()) {
+        long done = Long.parseLong(m.group(1));
+        assertThat(done).as("the run must still be going when it is killed:%n%s", seen)
+            .isLessThan(Long.parseLong(m.group(2)));
+        if (done >= tick) {
+          return;
+        }
+      }
+    }
+    throw new AssertionError("the run ended before tick " + tick + ":\n" + seen);
+  }
+}
