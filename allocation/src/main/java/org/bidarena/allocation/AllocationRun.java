@@ -19,7 +19,9 @@ public final class AllocationRun {
   public static List<DayRecord> run(Allocator allocator, ChannelMarket market, Bounds bounds, Optimum optimum,
       int days, Listener listener) {
     List<DayRecord> out = new ArrayList<>(days);
-    double[] previous = null;
+    // the split in place before the run is the fixed one, so the change cap holds from the first day: an
+    // allocator with history moves toward what it believes at once, but no faster than on any other day
+    double[] previous = bounds.fixedSplit();
     for (int day = 0; day < days; day++) {
       Allocator.Decision d = allocator.decide(day, previous);
       long[] budgets = bounds.budgets(d.shares());

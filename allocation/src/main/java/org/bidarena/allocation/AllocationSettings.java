@@ -20,7 +20,8 @@ import org.bidarena.core.scenario.ScenarioException;
  * unknown keys); a problem is one line naming the key and what is allowed.
  */
 public record AllocationSettings(long budgetMicros, int days, long orderValueMicros, double floor,
-    double maxDailyChange, int optimumSteps, int thompsonSamples, double thompsonDecay, int proportionalWindow,
+    double maxDailyChange, int optimumSteps, int thompsonSamples, double thompsonDecay, String thompsonMatching,
+    int proportionalWindow,
     PpoSettings ppo, List<ChannelSpec> channels) {
 
   /** The PPO allocator's training and reward: reward = profit-weight x profit / budget + roas-weight x ROAS - jump-penalty x L1 change of the split. */
@@ -62,7 +63,12 @@ public record AllocationSettings(long budgetMicros, int days, long orderValueMic
           ? number(a, "allocation", "max-daily-change", 0.001, 100, 0) : Double.POSITIVE_INFINITY;
       int steps = (int) integer(a, "allocation", "optimum-steps", 10, 5000, 400);
       Config t = a.hasPath("thompson") ? a.getConfig("thompson") : ConfigFactory.empty();
-      onlyKeys("allocation.thompson", t, List.of("samples", "decay"));
+      onlyKeys("allocation.thompson", t, List.of("samples", "decay", "matching"));
+      String matching = t.hasPath("matching") ? t.getString("matching") : "best";
+      if (!List.of("best", "sample").contains(matching)) {
+        throw new ScenarioException("allocation.thompson.matching = " + matching + ": allowed: best (shares by the"
+            + " probability of being best), sample (shares in proportion to one sample per channel)");
+      }
       int samples = (int) integer(t, "allocation.thompson", "samples", 1, 1_000_000, 2000);
       double decay = number(t, "allocation.thompson", "decay", 0, 1, 0.9);
       Config p = a.hasPath("proportional") ? a.getConfig("proportional") : ConfigFactory.empty();
@@ -70,7 +76,7 @@ public record AllocationSettings(long budgetMicros, int days, long orderValueMic
       int window = (int) integer(p, "allocation.proportional", "window", 1, 365, 7);
       Config q = a.hasPath("ppo") ? a.getConfig("ppo") : ConfigFactory.empty();
       onlyKeys("allocation.ppo", q, List.of("episodes", "profit-weight", "roas-weight", "jump-penalty"));
-      PpoSettings ppo = new PpoSettings((int) integer(q, "allocation.ppo", "episodes", 1, 100_000, 300),
+      PpoSettings ppo = new PpoSettings((int) integer(q, "allocation.ppo", "episodes", 1, 100_000, 1000),
           number(q, "allocation.ppo", "profit-weight", 0, 1000, 1), number(q, "allocation.ppo", "roas-weight", 0, 1000, 0.05),
           number(q, "allocation.ppo", "jump-penalty", 0, 1000, 0.5));
       if (!a.hasPath("channels")) {
@@ -86,7 +92,7 @@ public record AllocationSettings(long budgetMicros, int days, long orderValueMic
         channels.add(channel(id, cs.getConfig(ConfigQuote.quote(id))));
       }
       AllocationSettings s = new AllocationSettings(budget, days, orderValue, floor, cap, steps, samples, decay,
-          window, ppo, channels);
+          matching, window, ppo, channels);
       s.bounds();
       return s;
     } catch (ConfigException e) {

@@ -14,7 +14,7 @@ public interface Allocator {
   /** Past days (before day 0) as priors; the default ignores them. */
   default void prior(History history) {}
 
-  /** The split for {@code day}; {@code previous} is yesterday's split (null on day 0). */
+  /** The split for {@code day}; {@code previous} is yesterday's split (on day 0, the fixed split in place before). */
   Decision decide(int day, double[] previous);
 
   /** What the channels returned for the split of {@code day}. */

@@ -17,7 +17,8 @@ public final class Allocators {
     Allocator a = switch (name) {
       case "fixed" -> new FixedAllocator(bounds);
       case "proportional" -> new ProportionalAllocator(bounds, s.proportionalWindow(), s.orderValueMicros());
-      case "thompson" -> new ThompsonAllocator(bounds, seed, s.thompsonSamples(), s.thompsonDecay());
+      case "thompson" -> new ThompsonAllocator(bounds, seed, s.thompsonSamples(), s.thompsonDecay(),
+          s.thompsonMatching().equals("best"));
       case "ppo" -> trainedPpo.fresh();
       default -> throw new IllegalArgumentException("unknown allocator '" + name + "'; allowed: "
           + String.join(", ", NAMES));

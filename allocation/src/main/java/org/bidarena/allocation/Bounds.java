@@ -52,7 +52,8 @@ public final class Bounds {
       double min = c.min() == null ? 0 : c.min().shareOf(budgetMicros);
       double max = c.max() == null ? 1 : c.max().shareOf(budgetMicros);
       if (min > max + 1e-12) {
-        throw new ScenarioException("allocation.channels." + c.id() + ": min " + c.min() + " is above max " + c.max());
+        throw new ScenarioException("allocation.channels." + c.id() + ": min " + c.min() + " is above "
+            + (c.max() == null ? "the daily budget " + Amounts.money(budgetMicros) : "max " + c.max()));
       }
       if (c.frozen()) {
         double s = fixedShare(i);
@@ -185,7 +186,7 @@ public final class Bounds {
   /**
    * The split nearest to {@code desired} (shares, any sum) that obeys the bounds: p_i = clamp(desired_i + t)
    * into today's range, with t found by bisection so that the shares sum to 1. This is the Euclidean projection
-   * onto the allowed set. {@code previous} null: the first day, no change cap.
+   * onto the allowed set. {@code previous} null: no change cap (the run passes the fixed split on day 0).
    */
   public double[] project(double[] desired, double[] previous) {
     int n = size();

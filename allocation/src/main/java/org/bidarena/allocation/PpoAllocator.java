@@ -25,7 +25,9 @@ public final class PpoAllocator implements Allocator {
   }
 
   static Ppo.Config config(int n) {
-    return new Ppo.Config(2 * n + 2, n, 32, 0.003, 0.9, 0.95, 0.2, 4, 30, 120, -0.5, -3, 3);
+    // gamma 0.5: a day's reward is mostly its own split's doing. On channels.conf (5 seeds) gamma 0.9 with 300
+    // episodes did worse than the fixed split; 0.5 with 1,000 episodes cut fixed's 30-day regret 27.7k to 6.8k.
+    return new Ppo.Config(2 * n + 2, n, 32, 0.003, 0.5, 0.95, 0.2, 4, 30, 120, -0.5, -3, 3);
   }
 
   /**
@@ -42,11 +44,11 @@ public final class PpoAllocator implements Allocator {
     for (int e = 0; e < p.episodes(); e++) {
       ChannelMarket market = new ChannelMarket(settings.channels(), streams.bits(TRAINING, e), settings.orderValueMicros(),
           margin, days);
-      double[] previous = null;
+      double[] previous = bounds.fixedSplit();
       double[] roas = new double[n];
       double total = 0;
       for (int day = 0; day < days; day++) {
-        double[] state = state(previous == null ? bounds.fixedSplit() : previous, roas, day);
+        double[] state = state(previous, roas, day);
         double[] shares = bounds.project(softmax(ppo.explore(state)), previous);
         Outcome[] out = market.play(bounds.budgets(shares));
         double reward = reward(p, bounds, out, shares, previous, margin, roas);
@@ -79,10 +81,8 @@ public final class PpoAllocator implements Allocator {
     }
     double profit = (revenue * margin - spend) / bounds.budgetMicros();
     double jump = 0;
-    if (previous != null) {
-      for (int i = 0; i < shares.length; i++) {
-        jump += Math.abs(shares[i] - previous[i]);
-      }
+    for (int i = 0; i < shares.length; i++) {
+      jump += Math.abs(shares[i] - previous[i]);
     }
     double dayRoas = spend > 0 ? (double) revenue / spend : 0;
     return p.profitWeight() * profit + p.roasWeight() * dayRoas - p.jumpPenalty() * jump;
@@ -130,7 +130,7 @@ public final class PpoAllocator implements Allocator {
 
   @Override
   public Decision decide(int day, double[] previous) {
-    double[] desired = softmax(ppo.mean(state(previous == null ? bounds.fixedSplit() : previous, lastRoas, day)));
+    double[] desired = softmax(ppo.mean(state(previous, lastRoas, day)));
     String[] details = new String[desired.length];
     for (int i = 0; i < desired.length; i++) {
       details[i] = String.format(Locale.ROOT, "policy share %.4f", desired[i]);

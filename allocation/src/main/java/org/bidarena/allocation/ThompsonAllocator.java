@@ -20,12 +20,18 @@ public final class ThompsonAllocator implements Allocator {
   private final SeededStreams streams;
   private final int samples;
   private final double decay;
+  private final boolean bestArm;
   private final double[] alpha;
   private final double[] beta;
   private final double[] clicks;
   private final double[] spend;
 
-  public ThompsonAllocator(Bounds bounds, long seed, int samples, double decay) {
+  /**
+   * @param bestArm true: w_k = P(k is best) over the samples (probability matching); false: w_k in proportion to
+   *     one sampled value per channel
+   */
+  public ThompsonAllocator(Bounds bounds, long seed, int samples, double decay, boolean bestArm) {
+    this.bestArm = bestArm;
     this.bounds = bounds;
     this.streams = new SeededStreams(seed);
     this.samples = samples;
@@ -69,7 +75,12 @@ public final class ThompsonAllocator implements Allocator {
       rng[i] = new SplitMix(streams.bits(SAMPLES, bounds.channels().get(i).key(), day));
     }
     double[] wins = new double[n];
-    for (int m = 0; m < samples; m++) {
+    if (!bestArm) {
+      for (int i = 0; i < n; i++) {
+        wins[i] = bounds.channels().get(i).frozen() ? 0 : BetaSampler.beta(rng[i], alpha[i], beta[i]) * perMoney[i];
+      }
+    }
+    for (int m = 0; bestArm && m < samples; m++) {
       int best = -1;
       double top = Double.NEGATIVE_INFINITY;
       for (int i = 0; i < n; i++) {
@@ -86,12 +97,20 @@ public final class ThompsonAllocator implements Allocator {
     double[] w = new double[n];
     String[] details = new String[n];
     for (int i = 0; i < n; i++) {
-      w[i] = wins[i] / samples;
+      w[i] = bestArm ? wins[i] / samples : wins[i] / sum(wins);
       details[i] = String.format(Locale.ROOT, "Beta(%.1f; %.1f) mean %.4f, P(best) %.3f", alpha[i], beta[i], mean(i),
           w[i]);
     }
     double[] shares = bounds.project(bounds.withAdditiveFloor(w), previous);
     return new Decision(shares, w, details);
+  }
+
+  private static double sum(double[] x) {
+    double s = 0;
+    for (double v : x) {
+      s += v;
+    }
+    return s > 0 ? s : 1;
   }
 
   @Override

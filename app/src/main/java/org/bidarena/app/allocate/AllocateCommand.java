@@ -41,7 +41,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Splits the scenario's daily budget across its marketing channels (its allocation block) once a simulated"
-          + " day, with one or more allocators, on seeds 1..N; each day's optimum under the same bounds, from the"
+          + " day, with one or more allocators, on seeds S..S+N-1; each day's optimum under the same bounds, from the"
           + " true response curves, gives each allocator's regret.",
       "Prints each day's split (first seed), per-seed totals, totals with 95% intervals over seeds, each"
           + " allocator against the first one (paired over seeds), and rule-based insights. Writes plan.csv,"
@@ -61,8 +61,11 @@ public final class AllocateCommand implements Callable<Integer> {
   @Option(names = "--history", paramLabel = "FILE", description = "Past days as priors: CSV " + History.HEADER + ".")
   Path historyFile;
 
-  @Option(names = "--seeds", paramLabel = "N", description = "Seeds 1..N (default ${DEFAULT-VALUE}).")
+  @Option(names = "--seeds", paramLabel = "N", description = "How many seeds (default ${DEFAULT-VALUE}).")
   int seeds = 1;
+
+  @Option(names = "--first-seed", paramLabel = "S", description = "Seeds S..S+N-1 instead (default ${DEFAULT-VALUE}).")
+  long firstSeed = 1;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default runs/allocate-SCENARIO).")
   Path out;
@@ -90,6 +93,10 @@ public final class AllocateCommand implements Callable<Integer> {
     if (seeds < 1 || seeds > 1000) {
       throw new BadInput("--seeds must be 1..1000, got " + seeds);
     }
+    if (firstSeed < 0 || firstSeed > Long.MAX_VALUE - seeds) {
+      throw new BadInput("--first-seed must be 0 or more, got " + firstSeed);
+    }
+    long lastSeed = firstSeed + seeds - 1;
     History history = History.empty();
     if (historyFile != null) {
       if (!Files.isRegularFile(historyFile)) {
@@ -108,9 +115,9 @@ public final class AllocateCommand implements Callable<Integer> {
     Bounds bounds = settings.bounds();
     double margin = scenario.reporting().margin();
     List<ChannelSpec> channels = settings.channels();
-    System.out.printf(Locale.ROOT, "allocate: %s, %s a day over %s, %d days, seeds 1..%d, allocators %s%s%n",
+    System.out.printf(Locale.ROOT, "allocate: %s, %s a day over %s, %d days, seeds %d..%d, allocators %s%s%n",
         scenario.name(), money(settings.budgetMicros()), String.join(", ", channels.stream().map(ChannelSpec::id).toList()),
-        n, seeds, String.join(", ", allocators), historyFile == null ? "" : ", history " + historyFile
+        n, firstSeed, lastSeed, String.join(", ", allocators), historyFile == null ? "" : ", history " + historyFile
             + " (" + history.days().size() + " days)");
 
     PpoAllocator ppo = null;
@@ -131,10 +138,10 @@ public final class AllocateCommand implements Callable<Integer> {
     List<SeedResult> all = new ArrayList<>();
     for (String name : allocators) {
       List<SeedResult> list = new ArrayList<>();
-      for (long seed = 1; seed <= seeds; seed++) {
+      for (long seed = firstSeed; seed <= lastSeed; seed++) {
         ChannelMarket market = new ChannelMarket(channels, seed, settings.orderValueMicros(), margin, n);
         Allocator allocator = Allocators.create(name, settings, bounds, seed, history, ppo);
-        boolean print = !quiet && seed == 1;
+        boolean print = !quiet && seed == firstSeed;
         if (print) {
           System.out.println(header(name, channels));
         }
@@ -143,8 +150,8 @@ public final class AllocateCommand implements Callable<Integer> {
         SeedResult result = new SeedResult(name, seed, records, market);
         list.add(result);
         all.add(result);
-        System.out.printf(Locale.ROOT, "%s seed %d/%d: profit %s, ROAS %.3f, conversions %d, regret %s (first week %s)%n",
-            name, seed, seeds, money(result.profit(margin)), result.roas(), result.conversions(),
+        System.out.printf(Locale.ROOT, "%s seed %d (%d of %d): profit %s, ROAS %.3f, conversions %d, regret %s (first week %s)%n",
+            name, seed, seed - firstSeed + 1, seeds, money(result.profit(margin)), result.roas(), result.conversions(),
             money(result.regret()), money(result.regret(7)));
       }
       byAllocator.put(name, list);
@@ -187,7 +194,7 @@ public final class AllocateCommand implements Callable<Integer> {
   }
 
   private static String header(String name, List<ChannelSpec> channels) {
-    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s, seed 1: %-4s", name, "day"));
+    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%s, first seed: %-4s", name, "day"));
     for (ChannelSpec c : channels) {
       b.append(String.format(Locale.ROOT, " %12s", c.id()));
     }

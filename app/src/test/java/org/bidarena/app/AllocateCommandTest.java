@@ -1,0 +1,88 @@
+package org.bidarena.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bidarena allocate: its files, its determinism for a seed, and its refusals (one line, exit 2, nothing written). */
+class AllocateCommandTest {
+  private static final String SCENARIO = Path.of("..", "scenarios", "channels.conf").toString();
+
+  @TempDir Path dir;
+
+  @Test
+  void aRunShouldWriteThePlanAndBeTheSameForTheSameSeeds() throws Exception {
+    // when the same comparison runs twice
+    Runs.Output first = Runs.capture("allocate", SCENARIO, "--allocator", "fixed,thompson", "--days", "10", "--seeds",
+        "3", "--out", dir.resolve("a").toString());
+    Runs.Output second = Runs.capture("allocate", SCENARIO, "--allocator", "fixed,thompson", "--days", "10", "--seeds",
+        "3", "--out", dir.resolve("b").toString());
+    // then
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    assertThat(first.out()).contains("allocate: channels, 10,000.00 a day over email, google-ads, influencer, meta-ads")
+        .contains("  day   9:").contains("totals over seeds").contains("thompson - fixed profit:")
+        .contains("analyst: ").contains("strategist: true marginal ROAS");
+    for (String file : new String[] {"plan.csv", "allocations.csv", "totals.csv"}) {
+      assertThat(Files.readString(dir.resolve("a").resolve(file))).as(file)
+          .isEqualTo(Files.readString(dir.resolve("b").resolve(file)));
+    }
+    // one plan row per allocator, seed, day and channel, and the header first
+    assertThat(Files.readAllLines(dir.resolve("a").resolve("plan.csv"))).hasSize(1 + 2 * 3 * 10 * 4)
+        .first().isEqualTo("allocator,seed,day,channel,share,budget,score,posterior");
+    assertThat(Files.readAllLines(dir.resolve("a").resolve("totals.csv"))).hasSize(1 + 2 * 3);
+    // and another first seed gives other outcomes
+    Runs.Output other = Runs.capture("allocate", SCENARIO, "--allocator", "fixed,thompson", "--days", "10", "--seeds",
+        "3", "--first-seed", "4", "--out", dir.resolve("c").toString());
+    assertThat(other.exitCode()).isZero();
+    assertThat(Files.readString(dir.resolve("c").resolve("allocations.csv")))
+        .isNotEqualTo(Files.readString(dir.resolve("a").resolve("allocations.csv")));
+  }
+
+  @Test
+  void impossibleBoundsShouldExitTwoWithOneLineNamingThem() throws Exception {
+    // given minimums of 6,000 on two channels of a 10,000 budget
+    Path conf = dir.resolve("tight.conf");
+    Files.writeString(conf, "include \"" + Path.of(SCENARIO).toAbsolutePath() + "\"\n"
+        + "allocation.channels.google-ads.min-spend = 6000.00\nallocation.channels.meta-ads.min-spend = 6000.00\n");
+    // when
+    Runs.Output out = Runs.capture("allocate", conf.toString(), "--out", dir.resolve("o").toString());
+    // then
+    assertThat(out.exitCode()).isEqualTo(2);
+    assertThat(out.err().strip()).startsWith("error: allocation: the channels' minimums, floor and frozen shares add up"
+        + " to 12,600.00").contains("google-ads 6,000.00").contains("meta-ads 6,000.00").doesNotContain("\n");
+    assertThat(dir.resolve("o")).doesNotExist();
+  }
+
+  @Test
+  void aMalformedHistoryRowShouldExitTwoNamingItsLine() throws Exception {
+    Path history = dir.resolve("h.csv");
+    Files.writeString(history, "day,segment_key,clicks,conv,spent\n-2,email,1000,12,50.00\n-1,email,1000,x,50.00\n");
+    Runs.Output out = Runs.capture("allocate", SCENARIO, "--history", history.toString(), "--out",
+        dir.resolve("o").toString());
+    assertThat(out.exitCode()).isEqualTo(2);
+    assertThat(out.err().strip()).isEqualTo("error: history " + history + " line 3: conv must be a whole number, got 'x'");
+    assertThat(dir.resolve("o")).doesNotExist();
+  }
+
+  @Test
+  void otherBadInputShouldExitTwo() throws Exception {
+    Runs.Output unknown = Runs.capture("allocate", SCENARIO, "--allocator", "greedy");
+    assertThat(unknown.exitCode()).isEqualTo(2);
+    assertThat(unknown.err().strip()).isEqualTo("error: --allocator greedy: unknown; allowed: fixed, proportional,"
+        + " thompson, ppo");
+    Path conf = dir.resolve("none.conf");
+    Files.writeString(conf, "name = \"none\"\n");
+    Runs.Output none = Runs.capture("allocate", conf.toString());
+    assertThat(none.exitCode()).isEqualTo(2);
+    assertThat(none.err()).contains("has no allocation block");
+    // an output folder that holds a plan already is not overwritten
+    Files.createDirectories(dir.resolve("full"));
+    Files.writeString(dir.resolve("full").resolve("plan.csv"), "keep");
+    Runs.Output full = Runs.capture("allocate", SCENARIO, "--out", dir.resolve("full").toString());
+    assertThat(full.exitCode()).isEqualTo(2);
+    assertThat(Files.readString(dir.resolve("full").resolve("plan.csv"))).isEqualTo("keep");
+  }
+}
