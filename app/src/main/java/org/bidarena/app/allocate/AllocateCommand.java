@@ -169,6 +169,10 @@ public final class AllocateCommand implements Callable<Integer> {
           interval(rs.stream().mapToDouble(SeedResult::roas).toArray(), false),
           interval(rs.stream().mapToDouble(r -> (double) r.conversions()).toArray(), true));
     }
+    double[] optimal = byAllocator.values().iterator().next().stream()
+        .mapToDouble(r -> r.days().stream().mapToDouble(DayRecord::optimalProfit).sum() / 1e6).toArray();
+    System.out.println("the optimum (each day's best split under the bounds, valued in the long run, noise-free): "
+        + interval(optimal, true) + " expected profit; regret is what a split's long-run value falls short of it");
     String base = allocators.get(0);
     if (allocators.size() > 1 && seeds >= 2) {
       System.out.println();
