@@ -57,7 +57,8 @@ public final class History {
     return parse(file.toString(), lines, channels);
   }
 
-  static History parse(String name, List<String> lines, List<ChannelSpec> channels) {
+  /** Parses the lines of a history file; {@code name} names it in errors. */
+  public static History parse(String name, List<String> lines, List<ChannelSpec> channels) {
     List<String> ids = channels.stream().map(ChannelSpec::id).toList();
     if (lines.isEmpty() || !lines.get(0).trim().equals(HEADER)) {
       throw new IllegalArgumentException("history " + name + " line 1: the header must be '" + HEADER + "'");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.bidarena.allocation.AllocationJournal;
+import org.bidarena.protos.AllocationDecidedProto;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +41,41 @@ class AllocateCommandTest {
     assertThat(other.exitCode()).isZero();
     assertThat(Files.readString(dir.resolve("c").resolve("allocations.csv")))
         .isNotEqualTo(Files.readString(dir.resolve("a").resolve("allocations.csv")));
+  }
+
+  @Test
+  void replayShouldRebuildTheFilesFromTheJournalAndCatchATamperedDay() throws Exception {
+    // given a journaled comparison
+    Path run = dir.resolve("run");
+    Runs.Output first = Runs.capture("allocate", SCENARIO, "--allocator", "proportional,ppo", "--days", "8", "--seeds",
+        "2", "--first-seed", "5", "--quiet", "--out", run.toString());
+    assertThat(first.exitCode()).as(first.err()).isZero();
+    // when it is replayed
+    Runs.Output replay = Runs.capture("allocate", "--replay", run.toString(), "--quiet");
+    // then every day matched and the files are the same
+    assertThat(replay.exitCode()).as(replay.err()).isZero();
+    assertThat(replay.out()).contains("replay: all 32 days match the journal byte for byte");
+    for (String file : new String[] {"plan.csv", "allocations.csv", "totals.csv"}) {
+      assertThat(Files.readString(run.resolve("replay").resolve(file))).as(file)
+          .isEqualTo(Files.readString(run.resolve(file)));
+    }
+    // and a journal with one day's budget changed no longer replays
+    AllocationJournal.Recorded recorded = AllocationJournal.read(run);
+    Path tampered = dir.resolve("tampered");
+    try (var out = Files.newOutputStream(Files.createDirectories(tampered).resolve(AllocationJournal.FILE))) {
+      recorded.started().writeDelimitedTo(out);
+      for (int i = 0; i < recorded.days().size(); i++) {
+        AllocationDecidedProto e = recorded.days().get(i);
+        if (i == 19) {
+          e = e.toBuilder().setBudgetMicros(0, e.getBudgetMicros(0) + 1).build();
+        }
+        e.writeDelimitedTo(out);
+      }
+    }
+    Runs.Output bad = Runs.capture("allocate", "--replay", tampered.toString(), "--quiet");
+    assertThat(bad.exitCode()).isEqualTo(1);
+    assertThat(bad.err().strip()).isEqualTo("error: replay diverged at ppo seed 5 day 3: the re-run day differs from"
+        + " its journaled record");
   }
 
   @Test

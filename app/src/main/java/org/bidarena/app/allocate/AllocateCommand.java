@@ -4,24 +4,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigRenderOptions;
 import org.bidarena.allocation.AllocationFiles;
-import org.bidarena.allocation.AllocationRun;
+import org.bidarena.allocation.AllocationJournal;
+import org.bidarena.allocation.Comparison;
+import org.bidarena.protos.AllocationStartedProto;
 import org.bidarena.allocation.AllocationSettings;
-import org.bidarena.allocation.Allocator;
 import org.bidarena.allocation.Allocators;
-import org.bidarena.allocation.Bounds;
-import org.bidarena.allocation.ChannelMarket;
 import org.bidarena.allocation.ChannelSpec;
 import org.bidarena.allocation.DayRecord;
 import org.bidarena.allocation.History;
 import org.bidarena.allocation.Insights;
-import org.bidarena.allocation.Optimum;
-import org.bidarena.allocation.PpoAllocator;
 import org.bidarena.allocation.SeedResult;
 import org.bidarena.analysis.BadInput;
 import org.bidarena.analysis.stats.Bootstrap;
@@ -48,8 +46,14 @@ import picocli.CommandLine.Parameters;
           + " allocations.csv and totals.csv to --out."
     })
 public final class AllocateCommand implements Callable<Integer> {
-  @Parameters(index = "0", paramLabel = "SCENARIO.conf", description = "A scenario with an allocation block.")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO.conf",
+      description = "A scenario with an allocation block.")
   Path scenarioFile;
+
+  @Option(names = "--replay", paramLabel = "DIR",
+      description = "Re-runs the allocations.journal of an earlier --out DIR, checks every day against it and"
+          + " rebuilds its files (into --out, default DIR/replay).")
+  Path replayDir;
 
   @Option(names = "--allocator", paramLabel = "NAME[,NAME...]", split = ",",
       description = "fixed, proportional, thompson, ppo; several are compared with the first (default fixed).")
@@ -73,8 +77,20 @@ public final class AllocateCommand implements Callable<Integer> {
   @Option(names = "--quiet", description = "Prints no per-day lines.")
   boolean quiet;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() throws IOException {
+    if (replayDir != null) {
+      if (scenarioFile != null) {
+        throw new BadInput("--replay DIR takes no scenario: the journal holds it");
+      }
+      return replay();
+    }
+    if (scenarioFile == null) {
+      throw new BadInput("allocate needs a scenario with an allocation block, e.g. scenarios/channels.conf, or"
+          + " --replay DIR");
+    }
     Path file = ScenarioArgument.check(scenarioFile);
     Scenario scenario = ScenarioLoader.load(file, List.of(), null);
     AllocationSettings settings = AllocationSettings.of(file);
@@ -109,54 +125,135 @@ public final class AllocateCommand implements Callable<Integer> {
       }
     }
     Path dir = out != null ? out : Path.of("runs", "allocate-" + scenario.name());
-    if (Files.exists(dir.resolve("plan.csv"))) {
-      throw new BadInput(dir + " already holds plan.csv; choose another --out or remove it");
+    if (Files.exists(dir.resolve("plan.csv")) || Files.exists(dir.resolve(AllocationJournal.FILE))) {
+      throw new BadInput(dir + " already holds an allocation; choose another --out or remove it");
     }
-    Bounds bounds = settings.bounds();
     double margin = scenario.reporting().margin();
-    List<ChannelSpec> channels = settings.channels();
+    String historyText = historyFile == null ? "" : Files.readString(historyFile);
+    AllocationStartedProto started = AllocationStartedProto.newBuilder()
+        .setSettingsJson(ConfigFactory.parseFile(file.toFile()).resolve().root().render(ConfigRenderOptions.concise()))
+        .setScenarioSeed(scenario.seed()).setMarginPpm(scenario.reporting().marginPpm()).setDays(n)
+        .addAllAllocators(allocators).setFirstSeed(firstSeed).setSeeds(seeds)
+        .addAllChannels(settings.channels().stream().map(ChannelSpec::id).toList()).setHistoryCsv(historyText).build();
     System.out.printf(Locale.ROOT, "allocate: %s, %s a day over %s, %d days, seeds %d..%d, allocators %s%s%n",
-        scenario.name(), money(settings.budgetMicros()), String.join(", ", channels.stream().map(ChannelSpec::id).toList()),
+        scenario.name(), money(settings.budgetMicros()), String.join(", ", started.getChannelsList()),
         n, firstSeed, lastSeed, String.join(", ", allocators), historyFile == null ? "" : ", history " + historyFile
             + " (" + history.days().size() + " days)");
+    Map<String, List<SeedResult>> byAllocator;
+    try (AllocationJournal journal = AllocationJournal.create(dir, started)) {
+      byAllocator = Comparison.run(settings, margin, scenario.seed(), n, firstSeed, seeds, allocators, history,
+          printer(settings, margin, (a, seed, r) -> journal.append(a, seed, r)));
+    }
+    report(byAllocator, settings, margin, n, dir);
+    return 0;
+  }
 
-    PpoAllocator ppo = null;
-    if (allocators.contains("ppo")) {
-      int episodes = settings.ppo().episodes();
-      long t0 = System.nanoTime();
-      ppo = PpoAllocator.train(settings, margin, scenario.seed(), n, (done, total, reward) -> {
+  /** Something done with every day: journaling it, or checking it against the journal. */
+  private interface DaySink {
+    void accept(String allocator, long seed, DayRecord r) throws IOException;
+  }
+
+  private Comparison.Listener printer(AllocationSettings settings, double margin, DaySink sink) {
+    List<ChannelSpec> channels = settings.channels();
+    return new Comparison.Listener() {
+      @Override
+      public void onPpoEpisode(int done, int total, double reward) {
         if (done % Math.max(1, total / 10) == 0 || done == total) {
           System.out.printf(Locale.ROOT, "ppo training: episode %d/%d, mean reward %.4f%n", done, total, reward);
         }
-      });
-      System.out.printf(Locale.ROOT, "ppo trained on %d episodes in %.1f s (training seeds from scenario seed %d)%n",
-          episodes, (System.nanoTime() - t0) / 1e9, scenario.seed());
-    }
-
-    Optimum optimum = new Optimum(bounds, settings.optimumSteps());
-    Map<String, List<SeedResult>> byAllocator = new LinkedHashMap<>();
-    List<SeedResult> all = new ArrayList<>();
-    for (String name : allocators) {
-      List<SeedResult> list = new ArrayList<>();
-      for (long seed = firstSeed; seed <= lastSeed; seed++) {
-        ChannelMarket market = new ChannelMarket(channels, seed, settings.orderValueMicros(), margin, n);
-        Allocator allocator = Allocators.create(name, settings, bounds, seed, history, ppo);
-        boolean print = !quiet && seed == firstSeed;
-        if (print) {
-          System.out.println(header(name, channels));
-        }
-        List<DayRecord> records = AllocationRun.run(allocator, market, bounds, optimum, n,
-            print ? r -> System.out.println(dayLine(r, margin)) : null);
-        SeedResult result = new SeedResult(name, seed, records, market);
-        list.add(result);
-        all.add(result);
-        System.out.printf(Locale.ROOT, "%s seed %d (%d of %d): profit %s, ROAS %.3f, conversions %d, regret %s (first week %s)%n",
-            name, seed, seed - firstSeed + 1, seeds, money(result.profit(margin)), result.roas(), result.conversions(),
-            money(result.regret()), money(result.regret(7)));
       }
-      byAllocator.put(name, list);
-    }
 
+      @Override
+      public void onDay(String allocator, long seed, DayRecord r) {
+        try {
+          sink.accept(allocator, seed, r);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        if (!quiet && seed == firstSeed) {
+          if (r.day() == 0) {
+            System.out.println(header(allocator, channels));
+          }
+          System.out.println(dayLine(r, margin));
+        }
+      }
+
+      @Override
+      public void onSeed(SeedResult result) {
+        System.out.printf(Locale.ROOT, "%s seed %d (%d of %d): profit %s, ROAS %.3f, conversions %d, regret %s"
+            + " (first week %s)%n", result.allocator(), result.seed(), result.seed() - firstSeed + 1, seeds,
+            money(result.profit(margin)), result.roas(), result.conversions(), money(result.regret()),
+            money(result.regret(7)));
+      }
+    };
+  }
+
+  /**
+   * Replays DIR: runs its journaled settings again, checks every day against its record byte for byte, and
+   * rebuilds the report and the CSV files (into --out, default DIR/replay).
+   */
+  private Integer replay() throws IOException {
+    AllocationJournal.Recorded recorded;
+    try {
+      recorded = AllocationJournal.read(replayDir);
+    } catch (IllegalArgumentException e) {
+      throw new BadInput(e.getMessage());
+    }
+    AllocationStartedProto s = recorded.started();
+    AllocationSettings settings = AllocationSettings.of(
+        ConfigFactory.parseString(s.getSettingsJson()).getConfig("allocation"));
+    History history = s.getHistoryCsv().isEmpty() ? History.empty()
+        : History.parse("(journaled)", s.getHistoryCsv().lines().toList(), settings.channels());
+    Path dir = out != null ? out : replayDir.resolve("replay");
+    if (Files.exists(dir.resolve("plan.csv")) || Files.exists(dir.resolve(AllocationJournal.FILE))) {
+      throw new BadInput(dir + " already holds an allocation; choose another --out or remove it");
+    }
+    double margin = s.getMarginPpm() / 1e6;
+    firstSeed = s.getFirstSeed();
+    seeds = s.getSeeds();
+    System.out.printf(Locale.ROOT, "replay: %s, %d days, seeds %d..%d, allocators %s, %d journaled days%n",
+        replayDir, s.getDays(), firstSeed, firstSeed + seeds - 1, String.join(", ", s.getAllocatorsList()),
+        recorded.days().size());
+    int[] next = {0};
+    Map<String, List<SeedResult>> byAllocator;
+    try {
+      byAllocator = Comparison.run(settings, margin, s.getScenarioSeed(), s.getDays(),
+        firstSeed, seeds, s.getAllocatorsList(), history, printer(settings, margin, (a, seed, r) -> {
+          String at = a + " seed " + seed + " day " + r.day();
+          if (next[0] >= recorded.days().size()) {
+            throw new ReplayDiverged("the journal ends before " + at);
+          }
+          byte[] journaled = recorded.days().get(next[0]++).toByteArray();
+          if (!java.util.Arrays.equals(journaled, AllocationJournal.event(a, seed, r).toByteArray())) {
+            throw new ReplayDiverged("replay diverged at " + at + ": the re-run day differs from its journaled record");
+          }
+        }));
+      if (next[0] != recorded.days().size()) {
+        throw new ReplayDiverged("the journal holds " + recorded.days().size() + " days, the re-run " + next[0]);
+      }
+    } catch (ReplayDiverged e) {
+      spec.commandLine().getErr().println("error: " + e.getMessage());
+      return 1;
+    }
+    System.out.println("replay: all " + next[0] + " days match the journal byte for byte");
+    report(byAllocator, settings, margin, s.getDays(), dir);
+    return 0;
+  }
+
+  /** The re-run of a journal does not match it. */
+  public static final class ReplayDiverged extends RuntimeException {
+    ReplayDiverged(String message) {
+      super(message);
+    }
+  }
+
+  private void report(Map<String, List<SeedResult>> byAllocator, AllocationSettings settings, double margin, int n,
+      Path dir) throws IOException {
+    List<ChannelSpec> channels = settings.channels();
+    org.bidarena.allocation.Bounds bounds = settings.bounds();
+    List<String> names = new ArrayList<>(byAllocator.keySet());
+    List<SeedResult> all = new ArrayList<>();
+    byAllocator.values().forEach(all::addAll);
     System.out.println();
     System.out.println("totals over seeds (mean and 95% t-interval; money over all " + n + " days):");
     System.out.printf(Locale.ROOT, "%-13s %26s %22s %14s %24s%n", "allocator", "profit", "regret", "ROAS",
@@ -173,11 +270,11 @@ public final class AllocateCommand implements Callable<Integer> {
         .mapToDouble(r -> r.days().stream().mapToDouble(DayRecord::optimalProfit).sum() / 1e6).toArray();
     System.out.println("the optimum (each day's best split under the bounds, valued in the long run, noise-free): "
         + interval(optimal, true) + " expected profit; regret is what a split's long-run value falls short of it");
-    String base = allocators.get(0);
-    if (allocators.size() > 1 && seeds >= 2) {
+    String base = names.get(0);
+    if (names.size() > 1 && seeds >= 2) {
       System.out.println();
       double[] a = byAllocator.get(base).stream().mapToDouble(r -> r.profit(margin) / 1e6).toArray();
-      for (String other : allocators.subList(1, allocators.size())) {
+      for (String other : names.subList(1, names.size())) {
         double[] b = byAllocator.get(other).stream().mapToDouble(r -> r.profit(margin) / 1e6).toArray();
         PairedComparison c = PairedComparison.of(a, b, Bootstrap.defaults(), Verdict.Direction.HIGHER_IS_BETTER);
         System.out.printf(Locale.ROOT, "%s - %s profit: %+,.2f, 95%% bootstrap [%+,.2f, %+,.2f], t [%+,.2f, %+,.2f] over"
@@ -193,8 +290,8 @@ public final class AllocateCommand implements Callable<Integer> {
       Insights.strategist(first.days(), first.market(), bounds).forEach(l -> System.out.println("  " + l));
     }
     AllocationFiles.write(dir, all, margin);
-    System.out.println("wrote " + dir.resolve("plan.csv") + ", allocations.csv, totals.csv");
-    return 0;
+    System.out.println("wrote " + dir.resolve("plan.csv") + ", allocations.csv, totals.csv"
+        + (Files.exists(dir.resolve(AllocationJournal.FILE)) ? ", " + AllocationJournal.FILE : ""));
   }
 
   private static String header(String name, List<ChannelSpec> channels) {
