@@ -44,6 +44,24 @@ class AllocateCommandTest {
   }
 
   @Test
+  void theReportShouldDrawEveryChartInHeadlessChromium() throws Exception {
+    // given
+    Runs.Output out = Runs.capture("allocate", SCENARIO, "--allocator", "fixed,thompson", "--days", "14", "--seeds",
+        "2", "--quiet", "--out", dir.resolve("r").toString());
+    assertThat(out.exitCode()).as(out.err()).isZero();
+    Path html = dir.resolve("r").resolve("report.html");
+    assertThat(Files.readString(html)).contains("Split over time: thompson", "Response curves", "Marginal ROAS",
+        "Final day", "strategist: true marginal ROAS");
+    // when the page is opened in a browser (skipped where Chromium is not installed)
+    com.fasterxml.jackson.databind.JsonNode status = Chromium.pageStatus(html);
+    // then every chart drew and no script failed
+    assertThat(status.get("errors")).as("JavaScript errors").isEmpty();
+    for (String chart : new String[] {"split0", "split1", "profit", "final", "curves", "marginal"}) {
+      assertThat(status.get("charts").get(chart).asBoolean()).as("chart " + chart + " drew").isTrue();
+    }
+  }
+
+  @Test
   void replayShouldRebuildTheFilesFromTheJournalAndCatchATamperedDay() throws Exception {
     // given a journaled comparison
     Path run = dir.resolve("run");

@@ -144,7 +144,7 @@ public final class AllocateCommand implements Callable<Integer> {
       byAllocator = Comparison.run(settings, margin, scenario.seed(), n, firstSeed, seeds, allocators, history,
           printer(settings, margin, (a, seed, r) -> journal.append(a, seed, r)));
     }
-    report(byAllocator, settings, margin, n, dir);
+    report(scenario.name(), byAllocator, settings, margin, n, dir);
     return 0;
   }
 
@@ -236,7 +236,7 @@ public final class AllocateCommand implements Callable<Integer> {
       return 1;
     }
     System.out.println("replay: all " + next[0] + " days match the journal byte for byte");
-    report(byAllocator, settings, margin, s.getDays(), dir);
+    report("replay of " + replayDir, byAllocator, settings, margin, s.getDays(), dir);
     return 0;
   }
 
@@ -247,8 +247,8 @@ public final class AllocateCommand implements Callable<Integer> {
     }
   }
 
-  private void report(Map<String, List<SeedResult>> byAllocator, AllocationSettings settings, double margin, int n,
-      Path dir) throws IOException {
+  private void report(String title, Map<String, List<SeedResult>> byAllocator, AllocationSettings settings,
+      double margin, int n, Path dir) throws IOException {
     List<ChannelSpec> channels = settings.channels();
     org.bidarena.allocation.Bounds bounds = settings.bounds();
     List<String> names = new ArrayList<>(byAllocator.keySet());
@@ -283,14 +283,21 @@ public final class AllocateCommand implements Callable<Integer> {
       }
     }
     System.out.println();
+    List<String> insights = new ArrayList<>();
     for (var e : byAllocator.entrySet()) {
       SeedResult first = e.getValue().get(0);
       System.out.println("insights for " + e.getKey() + " (seed " + first.seed() + "):");
-      Insights.analyst(first.days(), channels).forEach(l -> System.out.println("  " + l));
-      Insights.strategist(first.days(), first.market(), bounds).forEach(l -> System.out.println("  " + l));
+      List<String> lines = new ArrayList<>(Insights.analyst(first.days(), channels));
+      lines.addAll(Insights.strategist(first.days(), first.market(), bounds));
+      for (String l : lines) {
+        System.out.println("  " + l);
+        insights.add(e.getKey() + ", seed " + first.seed() + ": " + l);
+      }
     }
     AllocationFiles.write(dir, all, margin);
-    System.out.println("wrote " + dir.resolve("plan.csv") + ", allocations.csv, totals.csv"
+    Files.writeString(dir.resolve("report.html"), AllocationReport.render(title, byAllocator, settings, margin,
+        insights));
+    System.out.println("wrote " + dir.resolve("plan.csv") + ", allocations.csv, totals.csv, report.html"
         + (Files.exists(dir.resolve(AllocationJournal.FILE)) ? ", " + AllocationJournal.FILE : ""));
   }
 
