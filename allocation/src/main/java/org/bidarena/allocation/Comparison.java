@@ -37,7 +37,7 @@ public final class Comparison {
         long s = seed;
         List<DayRecord> records = AllocationRun.run(allocator, market, bounds, optimum, days,
             r -> listener.onDay(name, s, r));
-        SeedResult result = new SeedResult(name, seed, records, market);
+        SeedResult result = new SeedResult(name, seed, records, market, allocator);
         list.add(result);
         listener.onSeed(result);
       }

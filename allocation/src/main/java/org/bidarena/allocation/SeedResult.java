@@ -2,8 +2,11 @@ package org.bidarena.allocation;
 
 import java.util.List;
 
-/** One allocator on one seed: its days and the market they left behind (for insights on the day after). */
-public record SeedResult(String allocator, long seed, List<DayRecord> days, ChannelMarket market) {
+/**
+ * One allocator on one seed: its days, the market they left behind (for insights on the day after) and the
+ * allocator as it stands after the last day (for a forecast).
+ */
+public record SeedResult(String allocator, long seed, List<DayRecord> days, ChannelMarket market, Allocator state) {
   public double profit(double margin) {
     return days.stream().mapToDouble(d -> d.profit(margin)).sum();
   }

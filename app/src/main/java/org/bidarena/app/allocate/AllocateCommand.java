@@ -13,6 +13,7 @@ import com.typesafe.config.ConfigRenderOptions;
 import org.bidarena.allocation.AllocationFiles;
 import org.bidarena.allocation.AllocationJournal;
 import org.bidarena.allocation.Comparison;
+import org.bidarena.allocation.Forecast;
 import org.bidarena.protos.AllocationStartedProto;
 import org.bidarena.allocation.AllocationSettings;
 import org.bidarena.allocation.Allocators;
@@ -74,6 +75,11 @@ public final class AllocateCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default runs/allocate-SCENARIO).")
   Path out;
 
+  @Option(names = "--forecast", paramLabel = "N",
+      description = "Afterwards, each allocator's plan for the next N days (first seed), without new outcomes,"
+          + " valued against the optimum; also forecast.csv (default ${DEFAULT-VALUE}: none).")
+  int forecast;
+
   @Option(names = "--quiet", description = "Prints no per-day lines.")
   boolean quiet;
 
@@ -108,6 +114,9 @@ public final class AllocateCommand implements Callable<Integer> {
     }
     if (seeds < 1 || seeds > 1000) {
       throw new BadInput("--seeds must be 1..1000, got " + seeds);
+    }
+    if (forecast < 0 || forecast > 365) {
+      throw new BadInput("--forecast must be 0..365 days, got " + forecast);
     }
     if (firstSeed < 0 || firstSeed > Long.MAX_VALUE - seeds) {
       throw new BadInput("--first-seed must be 0 or more, got " + firstSeed);
@@ -295,10 +304,44 @@ public final class AllocateCommand implements Callable<Integer> {
       }
     }
     AllocationFiles.write(dir, all, margin);
+    if (forecast > 0) {
+      forecast(byAllocator, settings, dir);
+    }
     Files.writeString(dir.resolve("report.html"), AllocationReport.render(title, byAllocator, settings, margin,
         insights));
     System.out.println("wrote " + dir.resolve("plan.csv") + ", allocations.csv, totals.csv, report.html"
-        + (Files.exists(dir.resolve(AllocationJournal.FILE)) ? ", " + AllocationJournal.FILE : ""));
+        + (forecast > 0 ? ", forecast.csv" : "") + (Files.exists(dir.resolve(AllocationJournal.FILE)) ? ", " + AllocationJournal.FILE : ""));
+  }
+
+  private void forecast(Map<String, List<SeedResult>> byAllocator, AllocationSettings settings, Path dir)
+      throws IOException {
+    org.bidarena.allocation.Bounds bounds = settings.bounds();
+    org.bidarena.allocation.Optimum optimum = new org.bidarena.allocation.Optimum(bounds, settings.optimumSteps());
+    List<ChannelSpec> channels = settings.channels();
+    StringBuilder csv = new StringBuilder("allocator,seed,day,channel,share,budget,optimal_budget,day_value,"
+        + "day_optimal_value,day_regret\n");
+    System.out.println();
+    for (var e : byAllocator.entrySet()) {
+      SeedResult first = e.getValue().get(0);
+      List<Forecast.Day> plan = Forecast.plan(first, bounds, optimum, forecast);
+      System.out.println("forecast for " + e.getKey() + " (seed " + first.seed() + "), next " + forecast + " days:");
+      double regret = 0;
+      for (Forecast.Day d : plan) {
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  day %3d:", d.day()));
+        for (int i = 0; i < channels.size(); i++) {
+          line.append(String.format(Locale.ROOT, " %5.1f%% %5.0f", 100 * d.shares()[i], d.budgets()[i] / 1e6));
+          csv.append(String.format(Locale.ROOT, "%s,%d,%d,%s,%.6f,%s,%s,%.2f,%.2f,%.2f%n", e.getKey(), first.seed(),
+              d.day(), channels.get(i).id(), d.shares()[i], org.bidarena.core.scenario.Money.format(d.budgets()[i]),
+              org.bidarena.core.scenario.Money.format(d.optimalBudgets()[i]), d.value() / 1e6, d.optimalValue() / 1e6,
+              d.regret() / 1e6));
+        }
+        regret += d.regret();
+        System.out.println(line.append(String.format(Locale.ROOT, "  expected profit %s, regret %s",
+            money(d.value()), money(d.regret()))));
+      }
+      System.out.println("  planned regret over the " + forecast + " days: " + money(regret));
+    }
+    Files.writeString(dir.resolve("forecast.csv"), csv);
   }
 
   private static String header(String name, List<ChannelSpec> channels) {
