@@ -47,8 +47,10 @@ class AllocateCommandTest {
   void theReportShouldDrawEveryChartInHeadlessChromium() throws Exception {
     // given
     Runs.Output out = Runs.capture("allocate", SCENARIO, "--allocator", "fixed,thompson", "--days", "14", "--seeds",
-        "2", "--quiet", "--out", dir.resolve("r").toString());
+        "2", "--quiet", "--forecast", "3", "--out", dir.resolve("r").toString());
     assertThat(out.exitCode()).as(out.err()).isZero();
+    assertThat(out.out()).contains("forecast for thompson (seed 1), next 3 days:", "  day  16:");
+    assertThat(Files.readAllLines(dir.resolve("r").resolve("forecast.csv"))).hasSize(1 + 2 * 3 * 4);
     Path html = dir.resolve("r").resolve("report.html");
     assertThat(Files.readString(html)).contains("Split over time: thompson", "Response curves", "Marginal ROAS",
         "Final day", "strategist: true marginal ROAS");
