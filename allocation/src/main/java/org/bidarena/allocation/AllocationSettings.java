@@ -24,7 +24,10 @@ public record AllocationSettings(long budgetMicros, int days, long orderValueMic
     int proportionalWindow,
     PpoSettings ppo, List<ChannelSpec> channels) {
 
-  /** The PPO allocator's training and reward: reward = profit-weight x profit / budget + roas-weight x ROAS - jump-penalty x L1 change of the split. */
+  /**
+   * The PPO allocator's training and reward: reward = profit-weight x profit / budget + roas-weight x ROAS
+   * - jump-penalty x the L1 change of the split.
+   */
   public record PpoSettings(int episodes, double profitWeight, double roasWeight, double jumpPenalty) {}
 
   private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,32}");
@@ -77,7 +80,8 @@ public record AllocationSettings(long budgetMicros, int days, long orderValueMic
       Config q = a.hasPath("ppo") ? a.getConfig("ppo") : ConfigFactory.empty();
       onlyKeys("allocation.ppo", q, List.of("episodes", "profit-weight", "roas-weight", "jump-penalty"));
       PpoSettings ppo = new PpoSettings((int) integer(q, "allocation.ppo", "episodes", 1, 100_000, 1000),
-          number(q, "allocation.ppo", "profit-weight", 0, 1000, 1), number(q, "allocation.ppo", "roas-weight", 0, 1000, 0.05),
+          number(q, "allocation.ppo", "profit-weight", 0, 1000, 1),
+          number(q, "allocation.ppo", "roas-weight", 0, 1000, 0.05),
           number(q, "allocation.ppo", "jump-penalty", 0, 1000, 0.5));
       if (!a.hasPath("channels")) {
         throw new ScenarioException("allocation.channels: list at least one channel");
@@ -89,7 +93,7 @@ public record AllocationSettings(long budgetMicros, int days, long orderValueMic
         if (!ID.matcher(id).matches()) {
           throw new ScenarioException("allocation.channels." + id + ": a channel id is [a-z0-9-]{1,32}");
         }
-        channels.add(channel(id, cs.getConfig(ConfigQuote.quote(id))));
+        channels.add(channel(id, cs.getConfig(com.typesafe.config.ConfigUtil.quoteString(id))));
       }
       AllocationSettings s = new AllocationSettings(budget, days, orderValue, floor, cap, steps, samples, decay,
           matching, window, ppo, channels);
@@ -211,13 +215,6 @@ public record AllocationSettings(long budgetMicros, int days, long orderValueMic
       throw new ScenarioException(at + "." + key + " = " + v + ": must be " + min + ".." + max);
     }
     return v;
-  }
-
-  /** Quotes a channel id as a config path element (ids may hold '-', which paths allow, but quoting is safe). */
-  private static final class ConfigQuote {
-    static String quote(String id) {
-      return com.typesafe.config.ConfigUtil.quoteString(id);
-    }
   }
 
   @Override

@@ -178,7 +178,10 @@ public final class Bounds {
     return p;
   }
 
-  /** How far share i may move from {@code previous}: relative to it, but never below 1% of the budget so a share near 0 can grow back. */
+  /**
+   * How far a share may move from {@code previous} in a day: relative to it, but at least the cap times the floor
+   * (or 1% of the budget), so that a share near 0 can grow back.
+   */
   double allowedMove(double previous) {
     return maxDailyChange * Math.max(previous, Math.max(floor, 0.01));
   }

@@ -52,7 +52,8 @@ public final class Insights {
         if (sd > 0 && Math.abs(today - mean) > 3 * sd) {
           anomalies++;
           out.add(String.format(Locale.ROOT, "analyst: anomaly on day %d: %s converted %.3f per 1,000 spent, the"
-              + " previous 7 days %.3f +- %.3f (%.1f sd)", d, channels.get(i).id(), 1000 * today, 1000 * mean, 1000 * sd,
+              + " previous 7 days %.3f +- %.3f (%.1f sd)", d, channels.get(i).id(), 1000 * today, 1000 * mean,
+              1000 * sd,
               (today - mean) / sd));
         }
       }
@@ -133,7 +134,8 @@ public final class Insights {
     after[to] += moved;
     double gain = market.steadyProfit(next, after) - market.steadyProfit(next, lastDay.budgets());
     out.add(String.format(Locale.ROOT, "strategist: move %s a day (%.1f%% of the budget) from %s to %s: its next unit"
-        + " returns %.2f against %.2f (break-even %.2f at a %.0f%% margin); expected effect %+,.2f profit a day in the long run",
+        + " returns %.2f against %.2f (break-even %.2f at a %.0f%% margin); expected effect %+,.2f profit a day in"
+        + " the long run",
         Amounts.money(moved), 100 * shift, bounds.channels().get(from).id(), bounds.channels().get(to).id(), m[to],
         m[from], breakEven, 100 * market.margin(), gain / 1e6));
     double top = Double.NEGATIVE_INFINITY;

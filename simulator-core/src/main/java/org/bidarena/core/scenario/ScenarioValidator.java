@@ -28,7 +28,10 @@ final class ScenarioValidator {
    */
   static final long MAX_LIFETIME_VALUE_MICROS = Math.multiplyExact(MAX_TICKS, MAX_ORDER_MICROS);
 
-  /** "curriculum" is read by bidarena train (the training module's Curriculum), "allocation" by bidarena allocate; a run ignores both. */
+  /**
+   * "curriculum" is read by bidarena train (the training module's Curriculum), "allocation" by bidarena allocate
+   * (the allocation module's AllocationSettings); a run ignores both.
+   */
   private static final List<String> TOP_KEYS = List.of(
       "name", "seed", "time", "customers", "exchange", "auction", "bidding", "journal", "reporting",
       "agent-defaults", "agents", "curriculum", "allocation");
