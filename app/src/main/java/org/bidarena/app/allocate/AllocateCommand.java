@@ -42,9 +42,9 @@ import picocli.CommandLine.Parameters;
       "Splits the scenario's daily budget across its marketing channels (its allocation block) once a simulated"
           + " day, with one or more allocators, on seeds S..S+N-1; each day's optimum under the same bounds, from the"
           + " true response curves, gives each allocator's regret.",
-      "Prints each day's split (first seed), per-seed totals, totals with 95% intervals over seeds, each"
+      "Prints each day's split (first seed), per-seed totals, totals with 95%% intervals over seeds, each"
           + " allocator against the first one (paired over seeds), and rule-based insights. Writes plan.csv,"
-          + " allocations.csv and totals.csv to --out."
+          + " allocations.csv, totals.csv, report.html and allocations.journal (and forecast.csv) to --out."
     })
 public final class AllocateCommand implements Callable<Integer> {
   @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO.conf",
@@ -56,7 +56,7 @@ public final class AllocateCommand implements Callable<Integer> {
           + " rebuilds its files (into --out, default DIR/replay).")
   Path replayDir;
 
-  @Option(names = "--allocator", paramLabel = "NAME[,NAME...]", split = ",",
+  @Option(names = "--allocator", paramLabel = "NAME", split = ",",
       description = "fixed, proportional, thompson, ppo; several are compared with the first (default fixed).")
   List<String> allocators = List.of("fixed");
 
