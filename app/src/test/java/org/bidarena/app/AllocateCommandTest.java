@@ -125,6 +125,50 @@ class AllocateCommandTest {
   }
 
   @Test
+  void aParquetHistoryShouldGiveTheSamePlanAsTheSameRowsInCsv() throws Exception {
+    // given a history in CSV and the same rows in Parquet
+    StringBuilder csv = new StringBuilder("day,segment_key,clicks,conv,spent\n");
+    String[] ids = {"email", "google-ads", "influencer", "meta-ads"};
+    for (int day = -3; day < 0; day++) {
+      for (int i = 0; i < ids.length; i++) {
+        csv.append(day).append(',').append(ids[i]).append(',').append(4000 + 500 * i).append(',')
+            .append(40 + 30 * i + day).append(",2500.00\n");
+      }
+    }
+    Path csvFile = dir.resolve("h.csv");
+    Files.writeString(csvFile, csv);
+    Path parquet = dir.resolve("h.parquet");
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("COPY (SELECT * FROM read_csv('" + csvFile + "', header = true, columns = {'day': 'INTEGER',"
+          + " 'segment_key': 'VARCHAR', 'clicks': 'BIGINT', 'conv': 'BIGINT', 'spent': 'VARCHAR'})) TO '" + parquet
+          + "' (FORMAT PARQUET)");
+    }
+    // when thompson plans with each
+    Runs.Output a = Runs.capture("allocate", SCENARIO, "--allocator", "thompson", "--days", "3", "--quiet",
+        "--history", csvFile.toString(), "--out", dir.resolve("csv").toString());
+    Runs.Output b = Runs.capture("allocate", SCENARIO, "--allocator", "thompson", "--days", "3", "--quiet",
+        "--history", parquet.toString(), "--out", dir.resolve("parquet").toString());
+    // then the plans are the same
+    assertThat(a.exitCode()).as(a.err()).isZero();
+    assertThat(b.exitCode()).as(b.err()).isZero();
+    assertThat(b.out()).contains("history " + parquet + " (3 days)");
+    assertThat(Files.readString(dir.resolve("parquet").resolve("plan.csv")))
+        .isEqualTo(Files.readString(dir.resolve("csv").resolve("plan.csv")));
+    // and a bad Parquet row is named by its line (row k is line k + 1, after the header)
+    Path bad = dir.resolve("bad.parquet");
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("COPY (SELECT -1 AS day, 'email' AS segment_key, 10 AS clicks, 11 AS conv, '5.00' AS spent) TO '"
+          + bad + "' (FORMAT PARQUET)");
+    }
+    Runs.Output refused = Runs.capture("allocate", SCENARIO, "--history", bad.toString(), "--out",
+        dir.resolve("bad").toString());
+    assertThat(refused.exitCode()).isEqualTo(2);
+    assertThat(refused.err().strip()).isEqualTo("error: history " + bad + " line 2: conv 11 is more than clicks 10");
+  }
+
+  @Test
   void otherBadInputShouldExitTwo() throws Exception {
     Runs.Output unknown = Runs.capture("allocate", SCENARIO, "--allocator", "greedy");
     assertThat(unknown.exitCode()).isEqualTo(2);

@@ -63,7 +63,7 @@ public final class AllocateCommand implements Callable<Integer> {
   @Option(names = "--days", paramLabel = "N", description = "Days (default: allocation.days of the scenario).")
   Integer days;
 
-  @Option(names = "--history", paramLabel = "FILE", description = "Past days as priors: CSV " + History.HEADER + ".")
+  @Option(names = "--history", paramLabel = "FILE", description = "Past days as priors: CSV (" + History.HEADER + ") or Parquet (FILE.parquet, those columns).")
   Path historyFile;
 
   @Option(names = "--seeds", paramLabel = "N", description = "How many seeds (default ${DEFAULT-VALUE}).")
@@ -123,12 +123,14 @@ public final class AllocateCommand implements Callable<Integer> {
     }
     long lastSeed = firstSeed + seeds - 1;
     History history = History.empty();
+    List<String> historyLines = List.of();
     if (historyFile != null) {
       if (!Files.isRegularFile(historyFile)) {
         throw new BadInput("--history " + historyFile + " does not exist");
       }
       try {
-        history = History.read(historyFile, settings.channels());
+        historyLines = HistoryFile.lines(historyFile);
+        history = History.parse(historyFile.toString(), historyLines, settings.channels());
       } catch (IllegalArgumentException e) {
         throw new BadInput(e.getMessage());
       }
@@ -138,7 +140,8 @@ public final class AllocateCommand implements Callable<Integer> {
       throw new BadInput(dir + " already holds an allocation; choose another --out or remove it");
     }
     double margin = scenario.reporting().margin();
-    String historyText = historyFile == null ? "" : Files.readString(historyFile);
+    // the history as CSV text (a Parquet file converted), so that a replay needs no file but the journal
+    String historyText = historyFile == null ? "" : String.join("\n", historyLines) + "\n";
     AllocationStartedProto started = AllocationStartedProto.newBuilder()
         .setSettingsJson(ConfigFactory.parseFile(file.toFile()).resolve().root().render(ConfigRenderOptions.concise()))
         .setScenarioSeed(scenario.seed()).setMarginPpm(scenario.reporting().marginPpm()).setDays(n)
