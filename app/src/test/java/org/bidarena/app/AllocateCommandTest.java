@@ -169,6 +169,42 @@ class AllocateCommandTest {
   }
 
   @Test
+  void anInsightsEndpointShouldRewriteTheInsightsAndAFailingOneShouldOnlyWarn() throws Exception {
+    // given a stub of an OpenAI-compatible chat endpoint on loopback that records what it was sent
+    com.sun.net.httpserver.HttpServer stub = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    java.util.concurrent.atomic.AtomicReference<String> sent = new java.util.concurrent.atomic.AtomicReference<>();
+    stub.createContext("/v1/chat/completions", exchange -> {
+      sent.set(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+      byte[] answer = "{\"choices\":[{\"message\":{\"role\":\"assistant\",\"content\":\"Move budget to Google Ads.\\nEmail is saturated.\"}}]}"
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, answer.length);
+      exchange.getResponseBody().write(answer);
+      exchange.close();
+    });
+    stub.start();
+    try {
+      String base = "http://127.0.0.1:" + stub.getAddress().getPort() + "/v1";
+      // when
+      Runs.Output out = Runs.capture("allocate", SCENARIO, "--days", "10", "--quiet", "--insights-endpoint", base,
+          "--insights-model", "stub", "--out", dir.resolve("llm").toString());
+      // then the rule-based insights went out and the rewrite came back
+      assertThat(out.exitCode()).as(out.err()).isZero();
+      assertThat(sent.get()).contains("\"model\":\"stub\"", "strategist: true marginal ROAS", "analyst: ");
+      assertThat(out.out()).contains("insights rewritten by " + base + ":\n  Move budget to Google Ads.\n"
+          + "  Email is saturated.");
+      // and an endpoint that answers with an error costs a warning only
+      Runs.Output failing = Runs.capture("allocate", SCENARIO, "--days", "5", "--quiet", "--insights-endpoint",
+          "http://127.0.0.1:" + stub.getAddress().getPort() + "/missing", "--out", dir.resolve("llm2").toString());
+      assertThat(failing.exitCode()).isZero();
+      assertThat(failing.out()).contains("warning: the insights endpoint failed (HTTP 404");
+    } finally {
+      stub.stop(0);
+    }
+  }
+
+  @Test
   void otherBadInputShouldExitTwo() throws Exception {
     Runs.Output unknown = Runs.capture("allocate", SCENARIO, "--allocator", "greedy");
     assertThat(unknown.exitCode()).isEqualTo(2);

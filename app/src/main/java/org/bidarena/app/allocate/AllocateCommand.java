@@ -80,6 +80,15 @@ public final class AllocateCommand implements Callable<Integer> {
           + " valued against the optimum; also forecast.csv (default ${DEFAULT-VALUE}: none).")
   int forecast;
 
+  @Option(names = "--insights-endpoint", paramLabel = "URL",
+      description = "An OpenAI-compatible API base (e.g. http://127.0.0.1:8000/v1) whose chat endpoint rewrites the"
+          + " insights; the key, if it needs one, from the environment variable "
+          + InsightsRewriter.KEY_VARIABLE + ".")
+  String insightsEndpoint;
+
+  @Option(names = "--insights-model", paramLabel = "NAME", description = "The model asked (default ${DEFAULT-VALUE}).")
+  String insightsModel = "default";
+
   @Option(names = "--quiet", description = "Prints no per-day lines.")
   boolean quiet;
 
@@ -114,6 +123,9 @@ public final class AllocateCommand implements Callable<Integer> {
     }
     if (seeds < 1 || seeds > 1000) {
       throw new BadInput("--seeds must be 1..1000, got " + seeds);
+    }
+    if (insightsEndpoint != null && !insightsEndpoint.matches("https?://.+")) {
+      throw new BadInput("--insights-endpoint must be an http:// or https:// URL, got " + insightsEndpoint);
     }
     if (forecast < 0 || forecast > 365) {
       throw new BadInput("--forecast must be 0..365 days, got " + forecast);
@@ -304,6 +316,19 @@ public final class AllocateCommand implements Callable<Integer> {
       for (String l : lines) {
         System.out.println("  " + l);
         insights.add(e.getKey() + ", seed " + first.seed() + ": " + l);
+      }
+    }
+    if (insightsEndpoint != null) {
+      try {
+        String note = new InsightsRewriter(insightsEndpoint, insightsModel, System.getenv(InsightsRewriter.KEY_VARIABLE))
+            .rewrite(insights);
+        System.out.println("insights rewritten by " + insightsEndpoint + ":");
+        note.lines().forEach(l -> System.out.println("  " + l));
+      } catch (IOException | RuntimeException e) {
+        System.out.println("warning: the insights endpoint failed (" + BadInput.rootMessage(e) + "); the rule-based"
+            + " insights above stand");
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     }
     AllocationFiles.write(dir, all, margin);
