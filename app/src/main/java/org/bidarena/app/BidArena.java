@@ -2,6 +2,7 @@ package org.bidarena.app;
 
 import java.io.PrintWriter;
 import org.bidarena.analysis.BadInput;
+import org.bidarena.app.allocate.AllocateCommand;
 import org.bidarena.app.analysis.ExportCommand;
 import org.bidarena.app.analysis.ReplayCommand;
 import org.bidarena.app.analysis.AttributeCommand;
@@ -44,7 +45,7 @@ import picocli.CommandLine;
       WhatIfCommand.class, ReportCommand.class, AttributeCommand.class, NodeCommand.class, ClusterCommand.class,
       ThroughputCommand.class, IpinyouBenchmarkCommand.class, ExperimentCommand.class, ServeCommand.class,
       CtrCommand.class, TrainCommand.class, BidderCommand.class, EnvCommand.class, MarlCommand.class,
-      HelpCommand.class
+      AllocateCommand.class, HelpCommand.class
     })
 public final class BidArena implements Runnable {
   public static final int BAD_INPUT = 2;

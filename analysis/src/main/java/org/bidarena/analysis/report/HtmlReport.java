@@ -79,7 +79,7 @@ public final class HtmlReport {
         + "\" width=\"640\" height=\"300\"></canvas></div>\n";
   }
 
-  static String chartJs() throws IOException {
+  public static String chartJs() throws IOException {
     try (InputStream in = HtmlReport.class.getClassLoader().getResourceAsStream(CHART_JS)) {
       if (in == null) {
         throw new IllegalStateException("Chart.js is missing from the classpath: " + CHART_JS);

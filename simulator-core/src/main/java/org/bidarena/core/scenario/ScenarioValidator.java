@@ -28,10 +28,13 @@ final class ScenarioValidator {
    */
   static final long MAX_LIFETIME_VALUE_MICROS = Math.multiplyExact(MAX_TICKS, MAX_ORDER_MICROS);
 
-  /** "curriculum" is read by bidarena train (the training module's Curriculum); a run ignores it. */
+  /**
+   * "curriculum" is read by bidarena train (the training module's Curriculum), "allocation" by bidarena allocate
+   * (the allocation module's AllocationSettings); a run ignores both.
+   */
   private static final List<String> TOP_KEYS = List.of(
       "name", "seed", "time", "customers", "exchange", "auction", "bidding", "journal", "reporting",
-      "agent-defaults", "agents", "curriculum");
+      "agent-defaults", "agents", "curriculum", "allocation");
   private static final List<String> CUSTOMER_KEYS = List.of(
       "count", "shards", "initial-mix", "visits-per-day", "diurnal-amplitude", "peak-hour", "day-of-week",
       "features", "ctr", "organic", "lift", "conversion", "order-value", "transitions");
