@@ -2,16 +2,11 @@ package org.bidarena.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.bidarena.agents.BidderTickSettled;
 import org.bidarena.agents.StrategyDecision;
 import org.junit.jupiter.api.Test;
@@ -29,8 +24,6 @@ class CampaignRunTest {
     "customers.count=20000", "time.days=2", "journal.checkpoint-every-ticks=24",
     "agents.campaign.rank-min-spend=0.01"
   };
-  private static final Pattern PROGRESS = Pattern.compile("^tick (\\d+)/(\\d+)");
-
   @Test
   void aResumedCampaignRunTakesTheSameDecisionsAsAnUninterruptedOne(@TempDir Path temp) throws Exception {
     Path whole = temp.resolve("whole");
@@ -54,7 +47,7 @@ class CampaignRunTest {
       command.add(set);
     }
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    waitForTick(process, 100);
+    Runs.waitForTick(process, 100);
     process.destroyForcibly();
     assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(killed.resolve("summary.json")).as("the run was cut short").doesNotExist();
@@ -77,22 +70,4 @@ class CampaignRunTest {
     return out;
   }
 
-  private static void waitForTick(Process process, long tick) throws Exception {
-    BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    StringBuilder seen = new StringBuilder();
-    String line;
-    while ((line = reader.readLine()) != null) {
-      seen.append(line).append('\n');
-      Matcher m = PROGRESS.matcher(line);
-      if (m.find()) {
-        long done = Long.parseLong(m.group(1));
-        assertThat(done).as("the run must still be going when it is killed:%n%s", seen)
-            .isLessThan(Long.parseLong(m.group(2)));
-        if (done >= tick) {
-          return;
-        }
-      }
-    }
-    throw new AssertionError("the run ended before tick " + tick + ":\n" + seen);
-  }
 }

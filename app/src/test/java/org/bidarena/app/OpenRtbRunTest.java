@@ -3,9 +3,6 @@ package org.bidarena.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,8 +25,6 @@ import org.junit.jupiter.params.provider.CsvSource;
  * resumed does not ask the bidder again about ticks whose answers are journaled.
  */
 class OpenRtbRunTest {
-  private static final Pattern PROGRESS = Pattern.compile("^tick (\\d+)/(\\d+)");
-
   private static Path scenario(Path dir, String endpoint, int days, int customers, int tmaxMs) throws Exception {
     return scenario(dir, endpoint, days, customers, tmaxMs, 8, 0);
   }
@@ -151,7 +146,7 @@ class OpenRtbRunTest {
       Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
           "-cp", System.getProperty("java.class.path"), BidArena.class.getName(), "run", file.toString(),
           "--out", dir.toString()).redirectErrorStream(true).start();
-      waitForTick(process, 40);
+      Runs.waitForTick(process, 40);
       process.destroyForcibly();
       assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
       Set<Long> journaled = journaledTicksAndPartitions(dir);
@@ -224,18 +219,4 @@ class OpenRtbRunTest {
     return stats;
   }
 
-  /** Reads the child's progress lines until one reports at least {@code tick}. */
-  private static void waitForTick(Process process, long tick) throws Exception {
-    BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    StringBuilder seen = new StringBuilder();
-    String line;
-    while ((line = reader.readLine()) != null) {
-      seen.append(line).append('\n');
-      Matcher m = PROGRESS.matcher(line);
-      if (m.find() && Long.parseLong(m.group(1)) >= tick) {
-        return;
-      }
-    }
-    throw new AssertionError("the run ended before tick " + tick + ":\n" + seen);
-  }
 }

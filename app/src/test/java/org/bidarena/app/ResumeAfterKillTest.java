@@ -2,9 +2,7 @@ package org.bidarena.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
-import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,14 +20,12 @@ class ResumeAfterKillTest {
   private static final String[] SCENARIO = {
     "customers.count=4000", "time.days=5", "journal.checkpoint-every-ticks=24"
   };
-  private static final Pattern PROGRESS = Pattern.compile("^tick (\\d+)/(\\d+)");
-
   @Test
   void resumeAfterKillEndsWithTheUninterruptedDigestAndSummary(@TempDir Path temp) throws Exception {
     // given a run in its own JVM, killed with SIGKILL once it is past a few checkpoints
     Path killed = temp.resolve("killed");
     Process process = startRun(killed);
-    long killedAt = waitForTick(process, 60);
+    long killedAt = Runs.waitForTick(process, 60);
     process.destroyForcibly();
     assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(killed.resolve("summary.json")).as("the run was cut short").doesNotExist();
@@ -74,22 +70,4 @@ class ResumeAfterKillTest {
     return new ProcessBuilder(command).redirectErrorStream(true).start();
   }
 
-  /** Reads the child's progress lines until one reports at least {@code tick}; returns that tick. */
-  private static long waitForTick(Process process, long tick) throws Exception {
-    BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    StringBuilder seen = new StringBuilder();
-    String line;
-    while ((line = reader.readLine()) != null) {
-      seen.append(line).append('\n');
-      Matcher m = PROGRESS.matcher(line);
-      if (m.find()) {
-        long done = Long.parseLong(m.group(1));
-        assertThat(done).as("the run must still be going when it is killed:%n%s", seen).isLessThan(Long.parseLong(m.group(2)));
-        if (done >= tick) {
-          return done;
-        }
-      }
-    }
-    throw new AssertionError("the run ended before tick " + tick + ":\n" + seen);
-  }
 }

@@ -22,6 +22,32 @@ import org.bidarena.cluster.JournalSettings;
 
 /** Runs the command line in tests and reads what a run left behind. */
 final class Runs {
+
+  private static final java.util.regex.Pattern PROGRESS = java.util.regex.Pattern.compile("^tick (\\d+)/(\\d+)");
+
+  /**
+   * Reads a child run's progress lines until one reports at least {@code tick}, and returns that tick; fails if
+   * the run ends first, or reports its last tick, since a kill after that would test nothing.
+   */
+  static long waitForTick(Process process, long tick) throws IOException {
+    java.io.BufferedReader reader = new java.io.BufferedReader(
+        new java.io.InputStreamReader(process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+    StringBuilder seen = new StringBuilder();
+    String line;
+    while ((line = reader.readLine()) != null) {
+      seen.append(line).append('\n');
+      java.util.regex.Matcher m = PROGRESS.matcher(line);
+      if (m.find()) {
+        long done = Long.parseLong(m.group(1));
+        assertThat(done).as("the run must still be going when it is killed:%n%s", seen)
+            .isLessThan(Long.parseLong(m.group(2)));
+        if (done >= tick) {
+          return done;
+        }
+      }
+    }
+    throw new AssertionError("the run ended before tick " + tick + ":\n" + seen);
+  }
   private Runs() {}
 
   /** The outcome of one command: exit code and what it wrote as errors. */
