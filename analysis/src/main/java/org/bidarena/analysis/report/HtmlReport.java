@@ -338,6 +338,13 @@ public final class HtmlReport {
             data: DATA.attributionShares[i], backgroundColor: i === 0 ? '#000000' : color(i - 1)}))},
           options: {scales: {y: {title: {display: true, text: '% of the credit'}}}}});
       }
+      """ + HtmlReport.DRAW_AND_REPORT;
+
+  /**
+   * Calls the page's draw(), then writes into #status which canvases got pixels and which errors were
+   * thrown: what the headless-Chromium checks read. Shared by every report page with charts.
+   */
+  public static final String DRAW_AND_REPORT = """
       function drawn(canvas) {
         const ctx = canvas.getContext('2d');
         const px = ctx.getImageData(0, 0, canvas.width, canvas.height).data;

@@ -192,18 +192,5 @@ final class AllocationReport {
           options: {animation: false, scales: {y: {min: 0, max: 10, title: {display: true, text: 'marginal ROAS'}},
             x: {title: {display: true, text: 'spend a day'}, ticks: {maxTicksLimit: 11}}}}});
       }
-      function drawn(canvas) {
-        const ctx = canvas.getContext('2d');
-        const px = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-        for (let i = 3; i < px.length; i += 4) { if (px[i] !== 0) return true; }
-        return false;
-      }
-      try { draw(); } catch (e) { window.__errors.push('draw: ' + e); }
-      setTimeout(function () {
-        const charts = {};
-        document.querySelectorAll('canvas').forEach(c => { charts[c.id] = drawn(c); });
-        document.getElementById('status').textContent =
-            JSON.stringify({charts: charts, errors: window.__errors, done: true});
-      }, 0);
-      """;
+      """ + org.bidarena.analysis.report.HtmlReport.DRAW_AND_REPORT;
 }
