@@ -160,8 +160,10 @@ class OpenRtbRunTest {
       Matcher from = Pattern.compile("from checkpoint tick (\\d+)").matcher(resumed.out());
       assertThat(from.find()).as(resumed.out()).isTrue();
       long checkpoint = Long.parseLong(from.group(1));
+      // At least one tick's answers lie after the checkpoint, so the resume re-runs journaled answers and the
+      // check below bites. (It asked for two until a CI run's kill landed one tick past a checkpoint.)
       assertThat(journaled.stream().mapToLong(k -> k >> 20).max().orElse(-1))
-          .as("answers journaled after the checkpoint the resume restarts from").isGreaterThan(checkpoint + 1);
+          .as("answers journaled after the checkpoint the resume restarts from").isGreaterThan(checkpoint);
       List<Long> again = new ArrayList<>();
       bidder.repeats().forEach(id -> again.add(Long.parseLong(id.asText())));
       for (long auction : again) {
