@@ -19,9 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CampaignRunTest {
   private static final String FILE = Path.of("..", "scenarios", "campaign.conf").toString();
-  // small enough for a test; rank-min-spend low so that the budget agent has cells to rank within 2 days
+  // small enough for a test, 4 days so that the kill lands mid-run on a fast machine; rank-min-spend low so
+  // that the budget agent has cells to rank early
   private static final String[] SMALL = {
-    "customers.count=20000", "time.days=2", "journal.checkpoint-every-ticks=24",
+    "customers.count=20000", "time.days=4", "journal.checkpoint-every-ticks=24",
     "agents.campaign.rank-min-spend=0.01"
   };
   @Test
@@ -47,7 +48,7 @@ class CampaignRunTest {
       command.add(set);
     }
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    Runs.waitForTick(process, 100);
+    Runs.waitForTick(process, 30);
     process.destroyForcibly();
     assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
     assertThat(killed.resolve("summary.json")).as("the run was cut short").doesNotExist();
